@@ -1,0 +1,26 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { ServerOptions } from '@modelcontextprotocol/sdk/server/index.js';
+import { registerPrompts } from './prompt.js';
+import { registerResources } from './resources.js';
+import { registerTools } from './tools.js';
+
+export const SERVER_INFO = { name: 'mcp-runtimes', version: '0.1.0' } as const;
+
+export interface McpSurfaceOptions {
+  /** Passed to the SDK as-is (e.g. a shared `jsonSchemaValidator`). */
+  serverOptions?: ServerOptions;
+}
+
+/** A new McpServer serving the whole surface. Every server of this project builds its MCP server here. */
+export function createMcpServer(options: McpSurfaceOptions = {}): McpServer {
+  const server = new McpServer(SERVER_INFO, {
+    ...options.serverOptions,
+    instructions:
+      'Reference MCP server of mcp-runtimes: simulated agent work (agent_task, batch_process, ' +
+      'parallel_agent_tasks), agent status and benchmark data resources, an agent_communication prompt.',
+  });
+  registerTools(server);
+  registerResources(server);
+  registerPrompts(server);
+  return server;
+}
