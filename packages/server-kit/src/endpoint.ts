@@ -1,0 +1,112 @@
+import { onBodyEnd } from './body-end.js';
+import type { ServerConfig } from './config.js';
+import { createGuard } from './guard.js';
+import { jsonResponse, jsonRpcError, RPC } from './responses.js';
+import { WIRINGS, type McpHandler } from './wirings.js';
+
+/**
+ * The web-standard core every server runs: routing, health, guards, the MCP wiring and
+ * in-flight accounting. An adapter turns its native request into a `Request`, calls
+ * `fetch`, and writes the `Response` back; nothing else.
+ */
+export interface Endpoint {
+  fetch(request: Request): Promise<Response>;
+  /** Requests whose response has not finished yet. */
+  readonly inFlight: number;
+  readonly shuttingDown: boolean;
+  /** From now on /health answers 503; resolves when nothing is in flight. */
+  drain(): Promise<void>;
+}
+
+export interface EndpointOptions {
+  /** Shown by /health so a client can tell which runtime it reached. */
+  runtime: string;
+}
+
+const MCP_ALLOW = 'POST';
+
+export function createEndpoint(config: ServerConfig, { runtime }: EndpointOptions): Endpoint {
+  const guard = createGuard({
+    bindHost: config.host,
+    allowedHosts: config.allowedHosts,
+    allowedOrigins: config.allowedOrigins,
+  });
+  const handleMcp: McpHandler = WIRINGS[config.wiring]({ maxBodyBytes: config.maxBodyBytes });
+  let inFlight = 0;
+  let shuttingDown = false;
+  let onIdle: (() => void) | undefined;
+
+  const release = () => {
+    inFlight--;
+    if (inFlight === 0) onIdle?.();
+  };
+
+  async function route(request: Request): Promise<Response> {
+    const { pathname } = new URL(request.url);
+    if (pathname === config.mcpPath) {
+      const verdict = guard(request.headers.get('host'), request.headers.get('origin'));
+      if (!verdict.ok) return jsonRpcError(403, RPC.serverError, verdict.message);
+      if (request.method !== 'POST') {
+        // Stateless serving has no standalone SSE stream (GET) and no session to delete (DELETE).
+        return jsonRpcError(405, RPC.serverError, `Method Not Allowed: ${request.method} ${pathname} (use POST)`, {
+          allow: MCP_ALLOW,
+        });
+      }
+      return handleMcp(request);
+    }
+    if (pathname === '/health') {
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        return jsonResponse(405, { error: 'method_not_allowed', message: 'Use GET /health' }, { allow: 'GET, HEAD' });
+      }
+      return jsonResponse(shuttingDown ? 503 : 200, {
+        status: shuttingDown ? 'shutting_down' : 'ok',
+        runtime,
+        wiring: config.wiring,
+        in_flight: inFlight,
+      });
+    }
+    return jsonResponse(404, {
+      error: 'not_found',
+      message: `Not Found: ${request.method} ${pathname.slice(0, 200)} (the MCP endpoint is ${config.mcpPath})`,
+    });
+  }
+
+  return {
+    async fetch(request) {
+      inFlight++;
+      let response: Response;
+      try {
+        response = await route(request);
+      } catch (error) {
+        // Never a stack trace on the wire: one line in the log, a JSON-RPC error to the client.
+        console.error(`[${runtime}] internal error: ${(error as Error)?.message ?? String(error)}`);
+        response = jsonRpcError(500, RPC.internalError, 'Internal error');
+      }
+      if (shuttingDown) response.headers.set('connection', 'close');
+      return trackBody(response, release);
+    },
+    get inFlight() {
+      return inFlight;
+    },
+    get shuttingDown() {
+      return shuttingDown;
+    },
+    drain() {
+      shuttingDown = true;
+      return new Promise<void>((resolve) => {
+        if (inFlight === 0) resolve();
+        else onIdle = resolve;
+      });
+    },
+  };
+}
+
+/** Keeps a request counted until its body has been written out (SSE streams included). */
+function trackBody(response: Response, release: () => void): Response {
+  const contentType = response.headers.get('content-type') ?? '';
+  if (response.body === null || !contentType.startsWith('text/event-stream')) {
+    release();
+    return response;
+  }
+  return onBodyEnd(response, release);
+}

@@ -1,0 +1,55 @@
+import type { Endpoint } from './endpoint.js';
+
+/** One socket a server listens on, as the shutdown sequence needs it. */
+export interface Listener {
+  url: string;
+  /** What it speaks, printed after the URL, e.g. "h2c". */
+  label?: string;
+  /** Stop accepting connections; must not wait for open ones. */
+  stopAccepting(): void;
+  /** Close every remaining connection (called once nothing is in flight, or at the deadline). */
+  closeConnections(): void;
+}
+
+export function endpointUrl(scheme: string, host: string, port: number, path: string): string {
+  const hostPart = host.includes(':') ? `[${host}]` : host;
+  return `${scheme}://${hostPart}:${port}${path}`;
+}
+
+/** The one line a server prints when ready; tools wait for it and read the URLs from it. */
+export function readyLine(runtime: string, listeners: readonly Listener[]): string {
+  const urls = listeners.map((l) => (l.label ? `${l.url} (${l.label})` : l.url));
+  return `${runtime} listening on ${urls.join(' and ')}`;
+}
+
+/**
+ * Prints the ready line and exits cleanly on SIGTERM/SIGINT: stop accepting, let every
+ * in-flight request finish, close connections, exit 0; exit 1 if the deadline passes first.
+ */
+export function serveUntilSignalled(
+  runtime: string,
+  endpoint: Endpoint,
+  listeners: readonly Listener[],
+  shutdownTimeoutMs: number,
+): void {
+  console.log(readyLine(runtime, listeners));
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${runtime} received ${signal}: draining ${endpoint.inFlight} in-flight request(s)`);
+    const deadline = setTimeout(() => {
+      console.error(`${runtime} shutdown deadline of ${shutdownTimeoutMs} ms passed with ${endpoint.inFlight} in flight`);
+      for (const listener of listeners) listener.closeConnections();
+      process.exit(1);
+    }, shutdownTimeoutMs);
+    for (const listener of listeners) listener.stopAccepting();
+    await endpoint.drain();
+    for (const listener of listeners) listener.closeConnections();
+    clearTimeout(deadline);
+    console.log(`${runtime} stopped`);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}

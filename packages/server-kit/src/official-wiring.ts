@@ -1,0 +1,74 @@
+import { createMcpServer } from '@mcp-runtimes/tools';
+import { readRequestBody, requestBodyTooLargeMessage } from '@modelcontextprotocol/sdk/server/requestBody.js';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import { onBodyEnd } from './body-end.js';
+import { jsonRpcError, RPC } from './responses.js';
+import type { McpHandler, WiringOptions } from './wirings.js';
+
+/** True when the message asks for progress, which only an SSE response can carry. */
+export function asksForProgress(message: unknown): boolean {
+  const messages = Array.isArray(message) ? message : [message];
+  return messages.some(
+    (m) =>
+      typeof m === 'object' &&
+      m !== null &&
+      (m as { params?: { _meta?: { progressToken?: unknown } } }).params?._meta?.progressToken !== undefined,
+  );
+}
+
+/** Answers a request whose client went away, so nothing waits on a reply nobody will read. */
+function whenAborted(signal: AbortSignal): { promise: Promise<Response>; dispose: () => void } {
+  let onAbort = () => {};
+  const promise = new Promise<Response>((resolve) => {
+    onAbort = () => resolve(jsonRpcError(499, RPC.serverError, 'Client closed the request'));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return { promise, dispose: () => signal.removeEventListener('abort', onAbort) };
+}
+
+/**
+ * The SDK's documented stateless idiom: a new McpServer and a new transport for every
+ * request, JSON responses unless the call asks for progress. The baseline users get by
+ * following the docs.
+ */
+export function createOfficialWiring({ maxBodyBytes }: WiringOptions): McpHandler {
+  return async (incoming) => {
+    const body = await readRequestBody(incoming, maxBodyBytes);
+    if (body.tooLarge) {
+      return jsonRpcError(413, RPC.serverError, requestBodyTooLargeMessage(maxBodyBytes), { connection: 'close' });
+    }
+    let request = incoming;
+    let parsedBody: unknown;
+    try {
+      parsedBody = JSON.parse(body.text);
+    } catch {
+      // Unparseable: hand the SDK the text so it answers in its own order (406/415 before 400).
+      request = new Request(incoming.url, { method: incoming.method, headers: incoming.headers, body: body.text });
+    }
+
+    const server = createMcpServer();
+    const transport = new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: !asksForProgress(parsedBody),
+      maxRequestBodySize: maxBodyBytes,
+    });
+    const close = () => {
+      void transport.close();
+      void server.close();
+    };
+    await server.connect(transport);
+    // Closing the server aborts in-flight tool handlers: a vanished client cancels its tool call.
+    incoming.signal.addEventListener('abort', close, { once: true });
+    const aborted = whenAborted(incoming.signal);
+    try {
+      const response = await Promise.race([transport.handleRequest(request, { parsedBody }), aborted.promise]);
+      return onBodyEnd(response, close);
+    } catch (error) {
+      close();
+      throw error;
+    } finally {
+      aborted.dispose();
+    }
+  };
+}

@@ -1,0 +1,24 @@
+/** JSON responses of the endpoint itself, shaped like the SDK's own errors so clients see one style. */
+
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+}
+
+/** A JSON-RPC error with a null id: the request was refused before any message was read. */
+export function jsonRpcError(
+  status: number,
+  code: number,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
+  return jsonResponse(status, { jsonrpc: '2.0', error: { code, message }, id: null }, headers);
+}
+
+/** JSON-RPC codes used outside the SDK. */
+export const RPC = {
+  serverError: -32000,
+  internalError: -32603,
+} as const;

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+import { serve } from '@hono/node-server';
+import { configFromProcess, createEndpoint, endpointUrl, failStart, serveUntilSignalled } from '@mcp-runtimes/server-kit';
+import { Hono } from 'hono';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const RUNTIME = 'hono';
+const config = configFromProcess(RUNTIME, 3003);
+const endpoint = createEndpoint(config, { runtime: RUNTIME });
+
+// Hono hands the shared core the web Request that @hono/node-server made; every route is the core's.
+const app = new Hono();
+app.all('*', (c) => endpoint.fetch(c.req.raw));
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
+  serveUntilSignalled(
+    RUNTIME,
+    endpoint,
+    [
+      {
+        url: endpointUrl('http', config.host, info.port, config.mcpPath),
+        stopAccepting: () => server.close(),
+        closeConnections: () => (server as Server).closeAllConnections(),
+      },
+    ],
+    config.shutdownTimeoutMs,
+  );
+});
+server.once('error', (error) => failStart(RUNTIME, error));

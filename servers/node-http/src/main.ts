@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  configFromProcess,
+  createEndpoint,
+  createNodeHandler,
+  endpointUrl,
+  failStart,
+  serveUntilSignalled,
+} from '@mcp-runtimes/server-kit';
+
+const RUNTIME = 'node-http';
+const config = configFromProcess(RUNTIME, 3001);
+const endpoint = createEndpoint(config, { runtime: RUNTIME });
+const server = createServer(createNodeHandler(endpoint, 'http'));
+
+server.once('error', (error) => failStart(RUNTIME, error));
+server.listen(config.port, config.host, () => {
+  const { port } = server.address() as AddressInfo;
+  serveUntilSignalled(
+    RUNTIME,
+    endpoint,
+    [
+      {
+        url: endpointUrl('http', config.host, port, config.mcpPath),
+        stopAccepting: () => server.close(),
+        closeConnections: () => server.closeAllConnections(),
+      },
+    ],
+    config.shutdownTimeoutMs,
+  );
+});
