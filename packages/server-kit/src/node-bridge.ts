@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
+import { constants, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import { Readable } from 'node:stream';
 import type { Endpoint } from './endpoint.js';
 import { jsonResponse } from './responses.js';
@@ -70,6 +70,15 @@ export function toWebRequest(req: NodeRequest, scheme: string, signal: AbortSign
 }
 
 export async function writeWebResponse(req: NodeRequest, res: NodeResponse, response: Response): Promise<void> {
+  await writeBody(req, res, response);
+  // Answered before the request body was read to the end (413): node:http discards the rest
+  // itself; over HTTP/2 the spec's way is RST_STREAM(NO_ERROR), so the client stops sending.
+  if (req.httpVersionMajor === 2 && !req.complete) {
+    res.once('finish', () => (req as Http2ServerRequest).stream.close(constants.NGHTTP2_NO_ERROR));
+  }
+}
+
+async function writeBody(req: NodeRequest, res: NodeResponse, response: Response): Promise<void> {
   if (res.destroyed || res.writableEnded) {
     await response.body?.cancel().catch(() => {});
     return;

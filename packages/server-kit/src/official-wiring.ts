@@ -36,7 +36,8 @@ export function createOfficialWiring({ maxBodyBytes }: WiringOptions): McpHandle
   return async (incoming) => {
     const body = await readRequestBody(incoming, maxBodyBytes);
     if (body.tooLarge) {
-      return jsonRpcError(413, RPC.serverError, requestBodyTooLargeMessage(maxBodyBytes), { connection: 'close' });
+      // The connection stays open: each stack discards the rest of the body, so the client can read this.
+      return jsonRpcError(413, RPC.serverError, requestBodyTooLargeMessage(maxBodyBytes));
     }
     let request = incoming;
     let parsedBody: unknown;

@@ -1,0 +1,124 @@
+/**
+ * The same bad input gets the same clear answer from every server, none crashes or hangs,
+ * and every server still answers correctly afterwards.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { rawRequest, startFleet, TEST_MAX_BODY_BYTES, type Target } from './harness.js';
+
+const MCP_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+
+const rpc = (method: string, params?: unknown) => JSON.stringify({ jsonrpc: '2.0', id: 1, method, params });
+const toolCall = (name: string, args: unknown) => rpc('tools/call', { name, arguments: args });
+
+interface Case {
+  name: string;
+  request: Parameters<typeof rawRequest>[1] | (() => Parameters<typeof rawRequest>[1]);
+  status: number;
+  /** What the JSON body must contain. */
+  body?: Record<string, unknown>;
+  /** A pattern the error message (JSON-RPC error, isError text or endpoint error) must match. */
+  message: RegExp;
+}
+
+function streamOf(bytes: number): ReadableStream<Uint8Array> {
+  let sent = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (sent >= bytes) return controller.close();
+      const chunk = new Uint8Array(Math.min(16_384, bytes - sent)).fill(0x20);
+      sent += chunk.length;
+      controller.enqueue(chunk);
+    },
+  });
+}
+
+const CASES: Case[] = [
+  { name: 'malformed JSON', request: { headers: MCP_HEADERS, body: '{"jsonrpc":' }, status: 400, body: { error: { code: -32700 } }, message: /Parse error/ },
+  { name: 'empty body', request: { headers: MCP_HEADERS, body: '' }, status: 400, body: { error: { code: -32700 } }, message: /Parse error/ },
+  { name: 'JSON-RPC object of the wrong shape', request: { headers: MCP_HEADERS, body: '{"hello":"world"}' }, status: 400, body: { error: { code: -32700 } }, message: /Invalid JSON-RPC message/ },
+  { name: 'wrong jsonrpc version', request: { headers: MCP_HEADERS, body: '{"jsonrpc":"1.0","id":1,"method":"ping"}' }, status: 400, body: { error: { code: -32700 } }, message: /Invalid JSON-RPC message/ },
+  { name: 'unknown method', request: { headers: MCP_HEADERS, body: rpc('no/such/method') }, status: 200, body: { id: 1, error: { code: -32601 } }, message: /Method not found/ },
+  { name: 'unknown tool', request: { headers: MCP_HEADERS, body: toolCall('no_such_tool', {}) }, status: 200, body: { result: { isError: true } }, message: /Tool no_such_tool not found/ },
+  { name: 'invalid argument type', request: { headers: MCP_HEADERS, body: toolCall('agent_task', { task: 42 }) }, status: 200, body: { result: { isError: true } }, message: /Input validation error/ },
+  { name: 'out-of-bounds argument', request: { headers: MCP_HEADERS, body: toolCall('agent_task', { task: 'x', delay_ms: 1e9 }) }, status: 200, body: { result: { isError: true } }, message: /Input validation error.*delay_ms/s },
+  // SDK 1.32.2 answers a params shape error with -32603 (not -32602) and zod's issue list as the message.
+  { name: 'arguments not an object', request: { headers: MCP_HEADERS, body: toolCall('agent_task', [1, 2]) }, status: 200, body: { error: { code: -32603 } }, message: /expected record, received array/ },
+  { name: 'unknown resource', request: { headers: MCP_HEADERS, body: rpc('resources/read', { uri: 'benchmark://huge/data' }) }, status: 200, body: { error: { code: -32602 } }, message: /Unknown test_type/ },
+  { name: 'wrong Content-Type', request: { headers: { ...MCP_HEADERS, 'content-type': 'text/plain' }, body: rpc('ping') }, status: 415, body: { error: { code: -32000 } }, message: /Unsupported Media Type/ },
+  { name: 'missing Accept', request: { headers: { 'content-type': 'application/json' }, body: rpc('ping') }, status: 406, body: { error: { code: -32000 } }, message: /Not Acceptable/ },
+  { name: 'Accept without text/event-stream', request: { headers: { ...MCP_HEADERS, accept: 'application/json' }, body: rpc('ping') }, status: 406, body: { error: { code: -32000 } }, message: /Not Acceptable/ },
+  { name: 'unsupported protocol version', request: { headers: { ...MCP_HEADERS, 'mcp-protocol-version': '1999-01-01' }, body: rpc('ping') }, status: 400, body: { error: { code: -32000 } }, message: /Unsupported protocol version/ },
+  { name: 'oversized body (declared length)', request: { headers: MCP_HEADERS, body: `{"pad":"${'x'.repeat(TEST_MAX_BODY_BYTES)}"}` }, status: 413, body: { error: { code: -32000 } }, message: new RegExp(`must not exceed ${TEST_MAX_BODY_BYTES} bytes`) },
+  { name: 'oversized body (streamed, no length)', request: () => ({ headers: MCP_HEADERS, body: streamOf(4 * TEST_MAX_BODY_BYTES) }), status: 413, body: { error: { code: -32000 } }, message: new RegExp(`must not exceed ${TEST_MAX_BODY_BYTES} bytes`) },
+  { name: 'unknown path', request: { path: '/nope', headers: MCP_HEADERS, body: rpc('ping') }, status: 404, body: { error: 'not_found' }, message: /Not Found: POST \/nope/ },
+  { name: 'disallowed Origin', request: { headers: { ...MCP_HEADERS, origin: 'http://evil.example.com' }, body: rpc('ping') }, status: 403, body: { error: { code: -32000 } }, message: /Origin "http:\/\/evil.example.com" is not allowed/ },
+  { name: 'GET on the endpoint (no standalone stream when stateless)', request: { method: 'GET', headers: { accept: 'text/event-stream' } }, status: 405, body: { error: { code: -32000 } }, message: /Method Not Allowed: GET/ },
+  { name: 'DELETE on the endpoint (no session)', request: { method: 'DELETE', headers: MCP_HEADERS }, status: 405, body: { error: { code: -32000 } }, message: /Method Not Allowed: DELETE/ },
+  { name: 'PUT on the endpoint', request: { method: 'PUT', headers: MCP_HEADERS, body: rpc('ping') }, status: 405, body: { error: { code: -32000 } }, message: /Method Not Allowed: PUT/ },
+  { name: 'POST on /health', request: { path: '/health', headers: MCP_HEADERS, body: '{}' }, status: 405, body: { error: 'method_not_allowed' }, message: /GET \/health/ },
+];
+
+function messageOf(json: unknown): string {
+  const body = json as { error?: { message?: string }; message?: string; result?: { content?: { text?: string }[] } };
+  return body?.error?.message ?? body?.message ?? body?.result?.content?.[0]?.text ?? '';
+}
+
+const fleet = await startFleet();
+afterAll(() => fleet.stop());
+
+describe.each(CASES)('$name', (testCase) => {
+  it('gets the same clear answer from every server', async () => {
+    const answers: { target: string; status: number; json: unknown }[] = [];
+    for (const target of fleet.targets) {
+      const request = typeof testCase.request === 'function' ? testCase.request() : testCase.request;
+      const { status, json, text } = await rawRequest(target, request);
+      expect(status, `${target.label}: ${text.slice(0, 300)}`).toBe(testCase.status);
+      expect(json, `${target.label} answered no JSON: ${text.slice(0, 300)}`).toBeDefined();
+      if (testCase.body) expect(json, target.label).toMatchObject(testCase.body);
+      expect(messageOf(json), target.label).toMatch(testCase.message);
+      expect(text, `${target.label} leaks a stack trace or path`).not.toMatch(/\n\s+at |node_modules|\/work\//);
+      answers.push({ target: target.label, status, json });
+    }
+    // Identical bodies everywhere (the 404 names the path, also identical).
+    for (const answer of answers) expect(answer.json, answer.target).toEqual(answers[0]?.json);
+  });
+});
+
+describe('wire behaviour', () => {
+  it.each(fleet.targets.map((t) => [t.label, t] as const))('%s answers JSON by default and SSE when progress is asked', async (_label, target: Target) => {
+    const plain = await rawRequest(target, { headers: MCP_HEADERS, body: toolCall('agent_task', { task: 'x' }) });
+    expect(plain.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(plain.json).toMatchObject({ id: 1, result: { structuredContent: { task: 'x' } } });
+
+    const body = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 7,
+      method: 'tools/call',
+      params: { name: 'batch_process', arguments: { tasks: [{ task: 'a' }, { task: 'b' }] }, _meta: { progressToken: 'p1' } },
+    });
+    const streamed = await rawRequest(target, { headers: MCP_HEADERS, body });
+    expect(streamed.status).toBe(200);
+    expect(streamed.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const events = streamed.text
+      .split('\n')
+      .filter((line) => line.startsWith('data: '))
+      .map((line) => JSON.parse(line.slice(6)) as { method?: string; id?: number; params?: { progress?: number } });
+    expect(events.filter((e) => e.method === 'notifications/progress').map((e) => e.params?.progress)).toEqual([1, 2]);
+    expect(events.at(-1)).toMatchObject({ id: 7, result: { structuredContent: { count: 2 } } });
+  });
+
+  it.each(fleet.targets.map((t) => [t.label, t] as const))('%s reports health', async (_label, target: Target) => {
+    const { status, json } = await rawRequest(target, { method: 'GET', path: '/health' });
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ status: 'ok', runtime: target.server.name, wiring: 'official' });
+  });
+
+  it('every server still answers a correct call after the whole matrix', async () => {
+    for (const target of fleet.targets) {
+      const { status, json } = await rawRequest(target, { headers: MCP_HEADERS, body: toolCall('agent_task', { task: 'still here' }) });
+      expect(status, target.label).toBe(200);
+      expect(json, target.label).toMatchObject({ result: { structuredContent: { task: 'still here' } } });
+      expect(target.server.process.exitCode, target.label).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * The contract: every tool, resource and prompt gives the same result on every server, over
+ * every protocol it speaks, as the shared package gives in-process (timing fields aside).
+ */
+import { createMcpServer, LIMITS } from '@mcp-runtimes/tools';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { Client as SdkClient } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFleet, withConnection, withoutTiming } from './harness.js';
+
+interface Operation {
+  name: string;
+  run(client: Client): Promise<unknown>;
+}
+
+const call = (name: string, args: Record<string, unknown>) => (client: Client) =>
+  client.callTool({ name, arguments: args });
+
+const OPERATIONS: Operation[] = [
+  { name: 'tools/list', run: (c) => c.listTools() },
+  { name: 'resources/list', run: (c) => c.listResources() },
+  { name: 'resources/templates/list', run: (c) => c.listResourceTemplates() },
+  { name: 'prompts/list', run: (c) => c.listPrompts() },
+  { name: 'agent_task (defaults)', run: call('agent_task', { task: 'summarise the report' }) },
+  {
+    name: 'agent_task (high, delay, payload, agent)',
+    run: call('agent_task', { task: 'plan', complexity: 'high', delay_ms: 20, payload_bytes: 4096, agent_id: 'agent-42' }),
+  },
+  {
+    name: 'batch_process',
+    run: call('batch_process', {
+      tasks: [
+        { task: 'fetch', complexity: 'low' },
+        { task: 'parse', complexity: 'medium', payload_bytes: 100 },
+        { task: 'rank', complexity: 'high', delay_ms: 5, agent_id: 'ranker' },
+      ],
+    }),
+  },
+  {
+    name: 'parallel_agent_tasks',
+    run: call('parallel_agent_tasks', {
+      tasks: Array.from({ length: 10 }, (_, i) => ({ task: `sub-${i}`, delay_ms: 10, complexity: 'medium' })),
+      max_concurrency: 4,
+    }),
+  },
+  {
+    name: 'batch_process with progress',
+    run: async (c) => {
+      const progress: unknown[] = [];
+      const result = await c.callTool(
+        { name: 'batch_process', arguments: { tasks: [{ task: 'a' }, { task: 'b' }] } },
+        undefined,
+        { onprogress: (p) => progress.push(p) },
+      );
+      return { result, progress };
+    },
+  },
+  { name: 'agent status', run: (c) => c.readResource({ uri: 'agent://agent-42/status' }) },
+  { name: 'benchmark small', run: (c) => c.readResource({ uri: 'benchmark://small/data' }) },
+  { name: 'benchmark medium', run: (c) => c.readResource({ uri: 'benchmark://medium/data' }) },
+  { name: 'benchmark large', run: (c) => c.readResource({ uri: 'benchmark://large/data' }) },
+  {
+    name: 'agent_communication prompt',
+    run: (c) =>
+      c.getPrompt({
+        name: 'agent_communication',
+        arguments: { from_agent: 'planner', to_agent: 'booker', message: 'Book the 9:15', intent: 'delegate' },
+      }),
+  },
+  { name: 'invalid arguments', run: call('agent_task', { task: 'x', delay_ms: LIMITS.agentTaskDelayMs + 1 }) },
+  { name: 'unknown tool', run: call('no_such_tool', {}) },
+  {
+    name: 'unknown resource',
+    run: (c) => c.readResource({ uri: 'benchmark://huge/data' }).catch((e: Error) => ({ error: e.message })),
+  },
+];
+
+/** What the shared package answers in-process: the reference every server must match. */
+async function reference(): Promise<Map<string, unknown>> {
+  const server = createMcpServer();
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  const client = new SdkClient({ name: 'reference', version: '0' });
+  await client.connect(clientSide);
+  const results = new Map<string, unknown>();
+  for (const op of OPERATIONS) results.set(op.name, withoutTiming(await op.run(client)));
+  await client.close();
+  return results;
+}
+
+const fleet = await startFleet();
+let expected: Map<string, unknown>;
+
+beforeAll(async () => {
+  expected = await reference();
+});
+
+afterAll(async () => {
+  await fleet.stop(); // also asserts each server exits 0 on SIGTERM
+});
+
+describe.each(fleet.targets)('$label', (target) => {
+  it('gives the reference result for every tool, resource and prompt', async () => {
+    await withConnection(target, async ({ client }) => {
+      for (const op of OPERATIONS) {
+        expect(withoutTiming(await op.run(client)), op.name).toEqual(expected.get(op.name));
+      }
+    });
+  });
+
+  it('serves many concurrent calls from one client, each with its own answer', async () => {
+    await withConnection(target, async ({ client, connectionsOpened }) => {
+      const tasks = Array.from({ length: 40 }, (_, i) => `concurrent-${i}`);
+      const results = await Promise.all(
+        tasks.map((task) => client.callTool({ name: 'agent_task', arguments: { task, delay_ms: 50 } })),
+      );
+      results.forEach((result, i) => {
+        expect((result.structuredContent as { task: string }).task).toBe(tasks[i]);
+      });
+      // Over HTTP/2 every call was a stream of one connection.
+      if (target.transport.http === '2') expect(connectionsOpened()).toBe(1);
+    });
+  });
+});
+
+it('serves the same surface everywhere: the reference itself is not trivial', () => {
+  // Guards the comparison above against passing on empty results.
+  expect((expected.get('tools/list') as { tools: unknown[] }).tools).toHaveLength(3);
+  expect(JSON.stringify(expected.get('benchmark large')).length).toBeGreaterThan(1_000_000);
+  expect((expected.get('batch_process with progress') as { progress: unknown[] }).progress).toHaveLength(2);
+  expect(expected.get('invalid arguments')).toMatchObject({ isError: true });
+});

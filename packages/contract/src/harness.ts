@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { connect, createFetch, type McpConnection, type TransportOptions } from '@mcp-runtimes/client';
+import { certificatePath, launchServer, SERVERS, type RunningServer } from '@mcp-runtimes/registry';
+
+/** One way of reaching one server: the contract must hold on each. */
+export interface Target {
+  label: string;
+  server: RunningServer;
+  url: string;
+  transport: TransportOptions;
+}
+
+/** Small enough that the oversized-body case stays cheap, the same on every server. */
+export const TEST_MAX_BODY_BYTES = 65_536;
+
+export interface Fleet {
+  servers: RunningServer[];
+  targets: Target[];
+  stop(): Promise<void>;
+}
+
+/** Starts every registered server for real on ephemeral ports and lists every way to reach them. */
+export async function startFleet(env: Record<string, string> = {}): Promise<Fleet> {
+  const servers = await Promise.all(
+    SERVERS.map((s) => launchServer(s.name, { env: { MCP_MAX_BODY_BYTES: String(TEST_MAX_BODY_BYTES), ...env } })),
+  );
+  const ca = readFileSync(certificatePath());
+  const targets: Target[] = [];
+  for (const server of servers) {
+    const { urls } = server;
+    if (urls.http1) targets.push({ label: `${server.name} http/1.1`, server, url: urls.http1, transport: { http: '1.1' } });
+    if (urls['h2-tls']) {
+      targets.push({ label: `${server.name} h2 (TLS)`, server, url: urls['h2-tls'], transport: { http: '2', ca } });
+      targets.push({ label: `${server.name} http/1.1 (TLS)`, server, url: urls['h2-tls'], transport: { http: '1.1', ca } });
+    }
+    if (urls.h2c) targets.push({ label: `${server.name} h2c`, server, url: urls.h2c, transport: { http: '2' } });
+  }
+  return {
+    servers,
+    targets,
+    async stop() {
+      const results = await Promise.all(servers.map((s) => s.stop()));
+      results.forEach((r, i) => {
+        if (r.code !== 0) throw new Error(`${servers[i]?.name} exited with ${r.code ?? r.signal}:\n${servers[i]?.output()}`);
+      });
+    },
+  };
+}
+
+export async function withConnection<T>(target: Target, use: (connection: McpConnection) => Promise<T>): Promise<T> {
+  const connection = await connect(target.url, target.transport);
+  try {
+    return await use(connection);
+  } finally {
+    await connection.close();
+  }
+}
+
+/** A raw HTTP exchange with a target, for requests the SDK client would never send. */
+export async function rawRequest(
+  target: Target,
+  init: { method?: string; path?: string; headers?: Record<string, string>; body?: string | ReadableStream<Uint8Array> },
+): Promise<{ status: number; headers: Headers; text: string; json: unknown }> {
+  const { fetch, close } = createFetch(target.url, target.transport);
+  try {
+    const url = new URL(target.url);
+    if (init.path !== undefined) url.pathname = init.path;
+    const response = await fetch(url, {
+      method: init.method ?? 'POST',
+      headers: init.headers,
+      body: init.body,
+      ...(init.body instanceof ReadableStream ? { duplex: 'half' } : {}),
+    } as RequestInit);
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, headers: response.headers, text, json };
+  } finally {
+    await close();
+  }
+}
+
+/** Drops the timing fields, the only ones allowed to differ between servers. */
+export function withoutTiming(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTiming);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'elapsed_ms')
+      .map(([key, v]) => [key, withoutTiming(v)]),
+  );
+}

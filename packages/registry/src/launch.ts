@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { serverEntry, serverMain, type Protocol } from './servers.js';
+
+export interface RunningServer {
+  name: string;
+  /** The MCP endpoint URL of each listener, keyed by protocol. */
+  urls: Partial<Record<Protocol, string>>;
+  /** The first listener's URL. */
+  url: string;
+  process: ChildProcess;
+  /** Everything the server printed so far. */
+  output(): string;
+  /** SIGTERM, then wait for exit; SIGKILL if it has not exited within `timeoutMs`. */
+  stop(timeoutMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export interface LaunchOptions {
+  env?: Record<string, string>;
+  args?: string[];
+  /** Prefix command, e.g. ['taskset', '-c', '0'] to pin the server to a core. */
+  prefix?: string[];
+  readyTimeoutMs?: number;
+}
+
+const READY = /\blistening on (.+)$/m;
+
+/** Starts a server on an ephemeral port (unless told otherwise) and waits for its ready line. */
+export async function launchServer(name: string, options: LaunchOptions = {}): Promise<RunningServer> {
+  const entry = serverEntry(name);
+  const command = [...(options.prefix ?? []), process.execPath, serverMain(name), ...(options.args ?? [])];
+  const child = spawn(command[0] as string, command.slice(1), {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+
+  const line = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${name} did not print its ready line within ${options.readyTimeoutMs ?? 15_000} ms:\n${output}`));
+    }, options.readyTimeoutMs ?? 15_000);
+    const check = () => {
+      const match = READY.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        child.stdout.off('data', check);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', check);
+    void exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited (code ${code}, signal ${signal}) before it was ready:\n${output}`));
+    });
+  });
+
+  const found = [...line.matchAll(/(https?:\/\/\S+)/g)].map((m) => m[1] as string);
+  const urls: Partial<Record<Protocol, string>> = {};
+  entry.listeners.forEach((protocol, i) => {
+    const url = found[i];
+    if (url) urls[protocol] = url;
+  });
+  return {
+    name,
+    urls,
+    url: found[0] as string,
+    process: child,
+    output: () => output,
+    async stop(timeoutMs = 15_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return exited;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      const result = await exited;
+      clearTimeout(timer);
+      return result;
+    },
+  };
+}

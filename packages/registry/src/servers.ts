@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+
+/** How a listener of a server is reached. */
+export type Protocol = 'http1' | 'h2-tls' | 'h2c';
+
+export interface ServerEntry {
+  /** Folder under servers/, and the name the server prints. */
+  name: string;
+  /** What the HTTP stack is, for reports. */
+  title: string;
+  /** Listeners in the order the ready line prints them. */
+  listeners: Protocol[];
+}
+
+/**
+ * Every server of the project. Adding a runtime is one folder under servers/ and one line here.
+ * (The runner, the tests and the docker-compose check all read this list.)
+ */
+export const SERVERS: readonly ServerEntry[] = [
+  { name: 'node-http', title: 'node:http (HTTP/1.1)', listeners: ['http1'] },
+  { name: 'node-http2', title: 'node:http2 (h2 over TLS + h2c)', listeners: ['h2-tls', 'h2c'] },
+  { name: 'hono', title: 'Hono on @hono/node-server', listeners: ['http1'] },
+  { name: 'uws', title: 'uWebSockets.js', listeners: ['http1'] },
+];
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export function serverEntry(name: string): ServerEntry {
+  const entry = SERVERS.find((s) => s.name === name);
+  if (!entry) throw new Error(`unknown server "${name}": known are ${SERVERS.map((s) => s.name).join(', ')}`);
+  return entry;
+}
+
+/** The built entry point of a server, as `pnpm -C servers/<name> start` runs it. */
+export function serverMain(name: string): string {
+  return fileURLToPath(new URL(`../../../servers/${serverEntry(name).name}/dist/main.js`, import.meta.url));
+}
+
+/** The project's self-made certificate, which clients trust for the TLS listener. */
+export function certificatePath(): string {
+  return fileURLToPath(new URL('../../../.certs/localhost-cert.pem', import.meta.url));
+}
