@@ -3,6 +3,7 @@
  * and every server still answers correctly afterwards.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { createFetch } from '@mcp-runtimes/client';
 import { rawRequest, startFleet, TEST_MAX_BODY_BYTES, type Target } from './harness.js';
 
 const MCP_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
@@ -111,6 +112,24 @@ describe('wire behaviour', () => {
     const { status, json } = await rawRequest(target, { method: 'GET', path: '/health' });
     expect(status).toBe(200);
     expect(json).toMatchObject({ status: 'ok', runtime: target.server.name, wiring: 'official' });
+  });
+
+  // HTTP/2 only: a stream reset keeps the connection. Over HTTP/1.1 a server may drain or close
+  // after an early 413 (RFC 9112 §9.6), so there the matrix's last test is the guarantee.
+  const h2Targets = fleet.targets.filter((t) => t.transport.http === '2');
+  it.each(h2Targets.map((t) => [t.label, t] as const))('%s serves the next request on the same connection after a 413 mid-upload', async (_label, target: Target) => {
+    const { fetch, close, connectionsOpened } = createFetch(target.url, target.transport);
+    try {
+      const tooLarge = await fetch(target.url, { method: 'POST', headers: MCP_HEADERS, body: streamOf(4 * TEST_MAX_BODY_BYTES), duplex: 'half' } as RequestInit);
+      expect(tooLarge.status).toBe(413);
+      await tooLarge.text();
+      const next = await fetch(target.url, { method: 'POST', headers: MCP_HEADERS, body: toolCall('agent_task', { task: 'next' }) });
+      expect(next.status).toBe(200);
+      expect(await next.json()).toMatchObject({ result: { structuredContent: { task: 'next' } } });
+      expect(connectionsOpened()).toBe(1);
+    } finally {
+      await close();
+    }
   });
 
   it('every server still answers a correct call after the whole matrix', async () => {

@@ -7,7 +7,13 @@ export interface Listener {
   label?: string;
   /** Stop accepting connections; must not wait for open ones. */
   stopAccepting(): void;
-  /** Close every remaining connection (called once nothing is in flight, or at the deadline). */
+  /**
+   * Called once nothing is in flight: close idle connections, let the ones still writing a
+   * response finish it (responses during shutdown carry `Connection: close`), resolve when
+   * every connection is closed.
+   */
+  finish(): Promise<void>;
+  /** At the deadline: close every connection now. */
   closeConnections(): void;
 }
 
@@ -24,7 +30,8 @@ export function readyLine(runtime: string, listeners: readonly Listener[]): stri
 
 /**
  * Prints the ready line and exits cleanly on SIGTERM/SIGINT: stop accepting, let every
- * in-flight request finish, close connections, exit 0; exit 1 if the deadline passes first.
+ * in-flight request finish and its response be written, close connections, exit 0; exit 1 if
+ * the deadline passes first.
  */
 export function serveUntilSignalled(
   runtime: string,
@@ -45,7 +52,7 @@ export function serveUntilSignalled(
     }, shutdownTimeoutMs);
     for (const listener of listeners) listener.stopAccepting();
     await endpoint.drain();
-    for (const listener of listeners) listener.closeConnections();
+    await Promise.all(listeners.map((listener) => listener.finish()));
     clearTimeout(deadline);
     console.log(`${runtime} stopped`);
     process.exit(0);

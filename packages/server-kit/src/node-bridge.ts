@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { constants, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Endpoint } from './endpoint.js';
 import { jsonResponse } from './responses.js';
 
@@ -37,17 +37,93 @@ async function handle(endpoint: Endpoint, scheme: string, req: NodeRequest, res:
   res.once('close', () => {
     if (!res.writableFinished) controller.abort();
   });
-  let request: Request;
+  const body = requestBody(req);
+  let request: Request | undefined;
   try {
-    request = toWebRequest(req, scheme, controller.signal);
+    request = toWebRequest(req, scheme, controller.signal, body.stream);
   } catch {
-    await writeWebResponse(req, res, jsonResponse(400, { error: 'bad_request', message: 'Bad Request: invalid Host header or request target' }));
-    return;
+    request = undefined; // a Host or target that makes no URL
   }
-  await writeWebResponse(req, res, await endpoint.fetch(request));
+  const response = request
+    ? await endpoint.fetch(request)
+    : jsonResponse(400, { error: 'bad_request', message: 'Bad Request: invalid Host header or request target' });
+  await writeWebResponse(req, res, response);
+  // Answered before the body was read to the end (413): drop the rest, within bounds, so the
+  // connection (or HTTP/2 stream window) is free for the next request.
+  if (!req.complete) body.discard();
 }
 
-export function toWebRequest(req: NodeRequest, scheme: string, signal: AbortSignal): Request {
+/** How much of an unread body is dropped, and for how long, before we give up on it. */
+const DISCARD_LIMIT = { bytes: 64 * 1024 * 1024, ms: 500 };
+
+/**
+ * Reads and drops the rest of a body. Past the bounds: HTTP/1.1 closes the connection (its
+ * framing is lost), HTTP/2 cancels just this stream. As @hono/node-server bounds its drain.
+ */
+function discardRest(req: NodeRequest): void {
+  const readable = req as Readable;
+  let dropped = 0;
+  const close = () => {
+    cleanup();
+    if (req.httpVersionMajor === 2) (req as Http2ServerRequest).stream.close(constants.NGHTTP2_CANCEL);
+    else (req as IncomingMessage).socket.destroySoon();
+  };
+  const timer = setTimeout(close, DISCARD_LIMIT.ms).unref();
+  const onData = (chunk: Buffer) => {
+    dropped += chunk.byteLength;
+    if (dropped > DISCARD_LIMIT.bytes) close();
+  };
+  const cleanup = () => {
+    clearTimeout(timer);
+    readable.off('data', onData);
+  };
+  readable.on('data', onData);
+  readable.once('end', cleanup);
+  readable.once('close', cleanup);
+  readable.resume();
+}
+
+/**
+ * The request body as a web stream with backpressure. Unlike Readable.toWeb, cancelling it
+ * does not destroy the socket: `discard` drops what is left, and the connection lives on.
+ */
+function requestBody(req: NodeRequest): { stream: ReadableStream<Uint8Array> | null; discard(): void } {
+  const readable = req as Readable;
+  if (req.method === 'GET' || req.method === 'HEAD') return { stream: null, discard: () => readable.resume() };
+  let discarding = false;
+  const discard = () => {
+    if (discarding) return;
+    discarding = true;
+    discardRest(req);
+  };
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        readable.pause();
+        readable.on('data', (chunk: Buffer) => {
+          if (discarding) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) readable.pause();
+        });
+        readable.once('end', () => discarding || controller.close());
+        readable.once('error', (error) => discarding || controller.error(error));
+      },
+      pull() {
+        readable.resume();
+      },
+      cancel: discard,
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: 65_536 }),
+  );
+  return { stream, discard };
+}
+
+export function toWebRequest(
+  req: NodeRequest,
+  scheme: string,
+  signal: AbortSignal,
+  body: ReadableStream<Uint8Array> | null,
+): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (name.startsWith(':') || value === undefined) continue;
@@ -57,28 +133,17 @@ export function toWebRequest(req: NodeRequest, scheme: string, signal: AbortSign
   const authority = (req.headers[':authority'] as string | undefined) ?? req.headers.host;
   if (authority !== undefined && !headers.has('host')) headers.set('host', authority);
   const url = `${scheme}://${authority ?? 'localhost'}${req.url ?? '/'}`;
-  const method = req.method ?? 'GET';
-  const hasBody = method !== 'GET' && method !== 'HEAD';
   return new Request(url, {
-    method,
+    method: req.method ?? 'GET',
     headers,
     signal,
-    body: hasBody ? (Readable.toWeb(req as Readable) as ReadableStream<Uint8Array>) : null,
+    body,
     // Required by fetch's Request for a streamed body.
     duplex: 'half',
   } as RequestInit);
 }
 
 export async function writeWebResponse(req: NodeRequest, res: NodeResponse, response: Response): Promise<void> {
-  await writeBody(req, res, response);
-  // Answered before the request body was read to the end (413): node:http discards the rest
-  // itself; over HTTP/2 the spec's way is RST_STREAM(NO_ERROR), so the client stops sending.
-  if (req.httpVersionMajor === 2 && !req.complete) {
-    res.once('finish', () => (req as Http2ServerRequest).stream.close(constants.NGHTTP2_NO_ERROR));
-  }
-}
-
-async function writeBody(req: NodeRequest, res: NodeResponse, response: Response): Promise<void> {
   if (res.destroyed || res.writableEnded) {
     await response.body?.cancel().catch(() => {});
     return;

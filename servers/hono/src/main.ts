@@ -14,14 +14,21 @@ const app = new Hono();
 app.all('*', (c) => endpoint.fetch(c.req.raw));
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
+  const http = server as Server;
+  let closed: Promise<void> = Promise.resolve();
   serveUntilSignalled(
     RUNTIME,
     endpoint,
     [
       {
         url: endpointUrl('http', config.host, info.port, config.mcpPath),
-        stopAccepting: () => server.close(),
-        closeConnections: () => (server as Server).closeAllConnections(),
+        // close() also closes idle keep-alive connections; ones with a response pending stay.
+        stopAccepting: () => void (closed = new Promise((resolve) => http.close(() => resolve()))),
+        finish: () => {
+          http.closeIdleConnections();
+          return closed;
+        },
+        closeConnections: () => http.closeAllConnections(),
       },
     ],
     config.shutdownTimeoutMs,

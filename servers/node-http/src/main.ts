@@ -18,13 +18,19 @@ const server = createServer(createNodeHandler(endpoint, 'http'));
 server.once('error', (error) => failStart(RUNTIME, error));
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
+  let closed: Promise<void> = Promise.resolve();
   serveUntilSignalled(
     RUNTIME,
     endpoint,
     [
       {
         url: endpointUrl('http', config.host, port, config.mcpPath),
-        stopAccepting: () => server.close(),
+        // close() also closes idle keep-alive connections; ones with a response pending stay.
+        stopAccepting: () => void (closed = new Promise((resolve) => server.close(() => resolve()))),
+        finish: () => {
+          server.closeIdleConnections();
+          return closed;
+        },
         closeConnections: () => server.closeAllConnections(),
       },
     ],

@@ -1,6 +1,12 @@
 #!/usr/bin/env node
-import { createSecureServer, createServer, type Http2Server, type Http2Session } from 'node:http2';
-import type { AddressInfo } from 'node:net';
+import {
+  createSecureServer,
+  createServer,
+  type Http2Server,
+  type Http2ServerRequest,
+  type Http2Session,
+} from 'node:http2';
+import type { AddressInfo, Socket } from 'node:net';
 import {
   certificateFromFiles,
   configFromProcess,
@@ -36,18 +42,28 @@ try {
   failStart(RUNTIME, error);
 }
 
-/** Listens and tracks sessions, which node:http2 does not close for us on shutdown. */
+/**
+ * Listens, and tracks what node:http2 does not close for us on shutdown: h2 sessions, and
+ * the sockets of HTTP/1.1 fallback requests with how many responses each is still writing.
+ */
 async function listen(server: Http2Server, port: number, scheme: string, label: string): Promise<Listener> {
   const sessions = new Set<Http2Session>();
   server.on('session', (session) => {
     sessions.add(session);
     session.once('close', () => sessions.delete(session));
   });
-  // HTTP/1.1 fallback connections are not sessions.
-  const sockets = new Set<import('node:net').Socket>();
-  server.on('connection', (socket: import('node:net').Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
+  const http1 = new Map<Socket, number>();
+  let finishing = false;
+  server.on('request', (req: Http2ServerRequest) => {
+    if (req.httpVersionMajor !== 1) return;
+    const socket = req.socket as Socket;
+    if (!http1.has(socket)) socket.once('close', () => http1.delete(socket));
+    http1.set(socket, (http1.get(socket) ?? 0) + 1);
+    req.once('close', () => {
+      const active = (http1.get(socket) ?? 1) - 1;
+      http1.set(socket, active);
+      if (finishing && active === 0) socket.destroy();
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -57,6 +73,7 @@ async function listen(server: Http2Server, port: number, scheme: string, label: 
     });
   });
   const { port: boundPort } = server.address() as AddressInfo;
+  const closedEvents = () => [...sessions, ...http1.keys()].map((c) => new Promise((resolve) => c.once('close', resolve)));
   return {
     url: endpointUrl(scheme, config.host, boundPort, config.mcpPath),
     label,
@@ -64,9 +81,14 @@ async function listen(server: Http2Server, port: number, scheme: string, label: 
       server.close();
       for (const session of sessions) session.close(); // GOAWAY: open streams finish, no new ones
     },
+    finish: async () => {
+      finishing = true;
+      for (const [socket, active] of http1) if (active === 0) socket.destroy();
+      await Promise.all(closedEvents());
+    },
     closeConnections: () => {
       for (const session of sessions) session.destroy();
-      for (const socket of sockets) socket.destroy();
+      for (const socket of http1.keys()) socket.destroy();
     },
   };
 }

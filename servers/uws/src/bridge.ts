@@ -16,7 +16,10 @@ interface Exchange {
  * and cork every write that happens after an await.
  */
 export function createUwsHandler(endpoint: Endpoint, maxBodyBytes: number) {
-  return (res: HttpResponse, req: HttpRequest): void => {
+  // Responses the endpoint has returned but we have not finished writing: shutdown waits for them.
+  let writing = 0;
+  let onWritten: (() => void) | undefined;
+  const handler = (res: HttpResponse, req: HttpRequest): void => {
     const exchange: Exchange = { aborted: false, controller: new AbortController() };
     const method = req.getMethod().toUpperCase();
     const headers = new Headers();
@@ -66,14 +69,25 @@ export function createUwsHandler(endpoint: Endpoint, maxBodyBytes: number) {
       res.end('{"error":"bad_request","message":"Bad Request: invalid Host header or request target"}', true);
       return;
     }
+    writing++;
     endpoint
       .fetch(request)
       .then((response) => writeResponse(res, exchange, method, response))
       .catch((error: unknown) => {
         console.error(`internal error while answering: ${(error as Error)?.message ?? String(error)}`);
         if (!exchange.aborted) res.cork(() => res.close());
+      })
+      .finally(() => {
+        writing--;
+        if (writing === 0) onWritten?.();
       });
   };
+  const written = () =>
+    new Promise<void>((resolve) => {
+      if (writing === 0) resolve();
+      else onWritten = resolve;
+    });
+  return { handler, written };
 }
 
 async function writeResponse(res: HttpResponse, exchange: Exchange, method: string, response: Response): Promise<void> {

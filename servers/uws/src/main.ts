@@ -9,7 +9,10 @@ const endpoint = createEndpoint(config, { runtime: RUNTIME });
 
 try {
   const { uws } = loadUws();
-  const app = uws.App().any('/*', createUwsHandler(endpoint, config.maxBodyBytes));
+  const { handler, written } = createUwsHandler(endpoint, config.maxBodyBytes);
+  const app = uws.App().any('/*', handler);
+  // close() exists at runtime since uWS v20.15 but is missing from this build's typings.
+  const closeAll = () => (app as typeof app & { close(): void }).close();
   app.listen(config.host, config.port, (listenSocket) => {
     if (!listenSocket) failStart(RUNTIME, new Error(`cannot listen on ${config.host}:${config.port}`));
     const port = uws.us_socket_local_port(listenSocket);
@@ -20,8 +23,12 @@ try {
         {
           url: endpointUrl('http', config.host, port, config.mcpPath),
           stopAccepting: () => uws.us_listen_socket_close(listenSocket),
-          // close() exists at runtime since uWS v20.15 but is missing from this build's typings.
-          closeConnections: () => (app as typeof app & { close(): void }).close(),
+          // uWS has no graceful close: wait until every response is written, then close all.
+          finish: async () => {
+            await written();
+            closeAll();
+          },
+          closeConnections: closeAll,
         },
       ],
       config.shutdownTimeoutMs,
