@@ -5,8 +5,11 @@
 
 const LOOPBACK_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
+/** 127.0.0.0/8 as a literal address: "127.0.0.1.evil.com" is a name anyone can point anywhere. */
+const IPV4_LOOPBACK = /^127(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
 export function isLoopbackAddress(host: string): boolean {
-  return LOOPBACK_HOSTNAMES.has(host) || host.startsWith('127.');
+  return LOOPBACK_HOSTNAMES.has(host) || IPV4_LOOPBACK.test(host);
 }
 
 /** `localhost:3000` → `localhost`, `[::1]:80` → `[::1]`; null when it is not a plausible host. */

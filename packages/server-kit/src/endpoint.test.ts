@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+import { createEndpoint } from './endpoint.js';
+import { asksForProgress } from './official-wiring.js';
+
+const endpoint = () => createEndpoint(loadConfig([], {}, { port: 0 }), { runtime: 'test' });
+const MCP_HEADERS = { host: 'localhost', 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+
+function post(body: unknown, headers: Record<string, string> = MCP_HEADERS, path = '/mcp'): Request {
+  return new Request(`http://localhost${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+}
+
+describe('endpoint (in-process)', () => {
+  it('answers a tool call without initialize (stateless)', async () => {
+    const response = await endpoint().fetch(
+      post({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'agent_task', arguments: { task: 't' } } }),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ id: 3, result: { structuredContent: { task: 't', checksum: expect.any(String) } } });
+  });
+
+  it('routes /health, unknown paths and methods', async () => {
+    const e = endpoint();
+    const health = await e.fetch(new Request('http://localhost/health'));
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', runtime: 'test', wiring: 'official', in_flight: 1 });
+    expect((await e.fetch(new Request('http://localhost/other'))).status).toBe(404);
+    const get = await e.fetch(new Request('http://localhost/mcp', { headers: { host: 'localhost' } }));
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+  });
+
+  it('refuses a foreign Origin before the SDK sees the request', async () => {
+    const response = await endpoint().fetch(post({ jsonrpc: '2.0', id: 1, method: 'ping' }, { ...MCP_HEADERS, origin: 'http://evil.example.com' }));
+    expect(response.status).toBe(403);
+  });
+
+  it('drains: waits for in-flight requests, then reports shutting down and asks clients to close', async () => {
+    const e = endpoint();
+    const slow = e.fetch(
+      post({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'agent_task', arguments: { task: 't', delay_ms: 100 } } }),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    expect(e.inFlight).toBe(1);
+    let drained = false;
+    const drain = e.drain().then(() => (drained = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(drained).toBe(false);
+    expect((await slow).status).toBe(200);
+    await drain;
+    const health = await e.fetch(new Request('http://localhost/health'));
+    expect(health.status).toBe(503);
+    expect(health.headers.get('connection')).toBe('close');
+  });
+
+  it('streams SSE only when progress is asked', () => {
+    expect(asksForProgress({ method: 'tools/call', params: { _meta: { progressToken: 1 } } })).toBe(true);
+    expect(asksForProgress([{ method: 'ping' }, { params: { _meta: { progressToken: 'a' } } }])).toBe(true);
+    expect(asksForProgress({ method: 'tools/call', params: {} })).toBe(false);
+    expect(asksForProgress(null)).toBe(false);
+  });
+});
