@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { Endpoint } from './endpoint.js';
 
 /** One socket a server listens on, as the shutdown sequence needs it. */
@@ -15,6 +16,21 @@ export interface Listener {
   finish(): Promise<void>;
   /** At the deadline: close every connection now. */
   closeConnections(): void;
+}
+
+/** The Listener of a node:http server (node-http, and Hono's @hono/node-server). */
+export function httpServerListener(server: Server, url: string): Listener {
+  let closed: Promise<void> = Promise.resolve();
+  return {
+    url,
+    // close() also closes idle keep-alive connections; ones with a response pending stay.
+    stopAccepting: () => void (closed = new Promise((resolve) => server.close(() => resolve()))),
+    finish: () => {
+      server.closeIdleConnections();
+      return closed;
+    },
+    closeConnections: () => server.closeAllConnections(),
+  };
 }
 
 export function endpointUrl(scheme: string, host: string, port: number, path: string): string {

@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 import { serve } from '@hono/node-server';
-import { configFromProcess, createEndpoint, endpointUrl, failStart, serveUntilSignalled } from '@mcp-runtimes/server-kit';
+import {
+  configFromProcess,
+  createEndpoint,
+  endpointUrl,
+  failStart,
+  httpServerListener,
+  serveUntilSignalled,
+} from '@mcp-runtimes/server-kit';
 import { Hono } from 'hono';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,24 +21,7 @@ const app = new Hono();
 app.all('*', (c) => endpoint.fetch(c.req.raw));
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
-  const http = server as Server;
-  let closed: Promise<void> = Promise.resolve();
-  serveUntilSignalled(
-    RUNTIME,
-    endpoint,
-    [
-      {
-        url: endpointUrl('http', config.host, info.port, config.mcpPath),
-        // close() also closes idle keep-alive connections; ones with a response pending stay.
-        stopAccepting: () => void (closed = new Promise((resolve) => http.close(() => resolve()))),
-        finish: () => {
-          http.closeIdleConnections();
-          return closed;
-        },
-        closeConnections: () => http.closeAllConnections(),
-      },
-    ],
-    config.shutdownTimeoutMs,
-  );
+  const url = endpointUrl('http', config.host, info.port, config.mcpPath);
+  serveUntilSignalled(RUNTIME, endpoint, [httpServerListener(server as Server, url)], config.shutdownTimeoutMs);
 });
 server.once('error', (error) => failStart(RUNTIME, error));

@@ -7,6 +7,7 @@ import {
   createNodeHandler,
   endpointUrl,
   failStart,
+  httpServerListener,
   serveUntilSignalled,
 } from '@mcp-runtimes/server-kit';
 
@@ -18,22 +19,6 @@ const server = createServer(createNodeHandler(endpoint, 'http'));
 server.once('error', (error) => failStart(RUNTIME, error));
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
-  let closed: Promise<void> = Promise.resolve();
-  serveUntilSignalled(
-    RUNTIME,
-    endpoint,
-    [
-      {
-        url: endpointUrl('http', config.host, port, config.mcpPath),
-        // close() also closes idle keep-alive connections; ones with a response pending stay.
-        stopAccepting: () => void (closed = new Promise((resolve) => server.close(() => resolve()))),
-        finish: () => {
-          server.closeIdleConnections();
-          return closed;
-        },
-        closeConnections: () => server.closeAllConnections(),
-      },
-    ],
-    config.shutdownTimeoutMs,
-  );
+  const url = endpointUrl('http', config.host, port, config.mcpPath);
+  serveUntilSignalled(RUNTIME, endpoint, [httpServerListener(server, url)], config.shutdownTimeoutMs);
 });
