@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs the load generators the benchmark drives, where they are missing:
+#   k6 (pinned)  -> .tools/bin/k6, built with `go install` (Go's module proxy) when k6 is not on PATH
+#   wrk, h2load  -> Debian's packages `wrk` and `nghttp2-client`
+# Prints where each tool is; exits 1 with instructions when one cannot be installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+K6_VERSION=v1.8.1
+TOOLS_BIN="$PWD/.tools/bin"
+say() { printf '\033[1mload tools:\033[0m %s\n' "$*"; }
+missing=0
+
+k6_path() {
+  if [ -x "$TOOLS_BIN/k6" ] && "$TOOLS_BIN/k6" version 2>/dev/null | grep -q "k6 $K6_VERSION"; then echo "$TOOLS_BIN/k6"
+  elif command -v k6 >/dev/null; then command -v k6
+  fi
+}
+
+if [ -z "$(k6_path)" ]; then
+  if command -v go >/dev/null; then
+    say "building k6 $K6_VERSION with go install (a few minutes, once)"
+    mkdir -p "$TOOLS_BIN"
+    GOBIN="$TOOLS_BIN" GOFLAGS=-mod=mod go install "go.k6.io/k6@$K6_VERSION"
+  else
+    say "k6 is missing and Go is not installed. Install k6 $K6_VERSION (https://grafana.com/docs/k6/latest/set-up/install-k6/)"
+    say "or Go (then run this again), or put a k6 binary at $TOOLS_BIN/k6."
+    missing=1
+  fi
+fi
+
+apt_packages=()
+command -v wrk >/dev/null || apt_packages+=(wrk)
+command -v h2load >/dev/null || apt_packages+=(nghttp2-client)
+if [ ${#apt_packages[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    say "installing ${apt_packages[*]} from Debian's packages"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
+  else
+    say "missing ${apt_packages[*]}: install them with your package manager (Debian/Ubuntu: apt-get install ${apt_packages[*]})"
+    missing=1
+  fi
+fi
+
+[ "$missing" = 0 ] || exit 1
+say "k6:     $(k6_path) ($("$(k6_path)" version | head -1))"
+say "wrk:    $(command -v wrk) ($(wrk -v 2>&1 | head -1 | cut -c1-40))"
+say "h2load: $(command -v h2load) ($(h2load --version | head -1))"
