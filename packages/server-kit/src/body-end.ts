@@ -1,6 +1,11 @@
+/** An SSE response, written out as it is produced; any other body is complete in memory. */
+export function isEventStream(response: Response): boolean {
+  return response.body !== null && (response.headers.get('content-type') ?? '').startsWith('text/event-stream');
+}
+
 /**
- * Returns a response whose body calls `done` once, when it has been fully read or cancelled.
- * Lets a per-request MCP server live exactly as long as the stream it answers on.
+ * Calls `done` once the response is over: at once for a body already complete in memory, or,
+ * for an SSE stream, when it has been fully read or cancelled (a response in its own wrapper).
  */
 export function onBodyEnd(response: Response, done: () => void): Response {
   let called = false;
@@ -10,11 +15,11 @@ export function onBodyEnd(response: Response, done: () => void): Response {
       done();
     }
   };
-  if (response.body === null) {
+  if (!isEventStream(response)) {
     finish();
     return response;
   }
-  const reader = response.body.getReader();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {

@@ -83,7 +83,8 @@ export function createEndpoint(config: ServerConfig, { runtime }: EndpointOption
         response = jsonRpcError(500, RPC.internalError, 'Internal error');
       }
       if (shuttingDown) response.headers.set('connection', 'close');
-      return trackBody(response, release);
+      // A request stays counted until its body is written out (SSE streams included).
+      return onBodyEnd(response, release);
     },
     get inFlight() {
       return inFlight;
@@ -101,12 +102,3 @@ export function createEndpoint(config: ServerConfig, { runtime }: EndpointOption
   };
 }
 
-/** Keeps a request counted until its body has been written out (SSE streams included). */
-function trackBody(response: Response, release: () => void): Response {
-  const contentType = response.headers.get('content-type') ?? '';
-  if (response.body === null || !contentType.startsWith('text/event-stream')) {
-    release();
-    return response;
-  }
-  return onBodyEnd(response, release);
-}

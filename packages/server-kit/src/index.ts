@@ -6,3 +6,4 @@ export { createNodeHandler, toWebRequest, writeWebResponse } from './node-bridge
 export { serveUntilSignalled, endpointUrl, httpServerListener, readyLine, type Listener } from './lifecycle.js';
 export { localhostCertificate, certificateFromFiles, defaultCertDir, type Certificate } from './certificate.js';
 export { jsonResponse, jsonRpcError } from './responses.js';
+export { isEventStream } from './body-end.js';

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { constants, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import type { Readable } from 'node:stream';
+import { isEventStream } from './body-end.js';
 import type { Endpoint } from './endpoint.js';
 import { jsonResponse } from './responses.js';
 
@@ -153,8 +154,7 @@ export async function writeWebResponse(req: NodeRequest, res: NodeResponse, resp
   response.headers.forEach((value, name) => {
     if (!(http2 && HOP_BY_HOP.has(name))) headers[name] = value;
   });
-  const streaming = response.body !== null && (headers['content-type'] ?? '').startsWith('text/event-stream');
-  if (!streaming) {
+  if (!isEventStream(response)) {
     const body = response.body === null ? undefined : Buffer.from(await response.arrayBuffer());
     if (res.destroyed) return;
     headers['content-length'] = String(body?.length ?? 0);

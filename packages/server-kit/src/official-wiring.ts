@@ -16,11 +16,18 @@ export function asksForProgress(message: unknown): boolean {
   );
 }
 
-/** Answers a request whose client went away, so nothing waits on a reply nobody will read. */
-function whenAborted(signal: AbortSignal): { promise: Promise<Response>; dispose: () => void } {
+/**
+ * When the client goes away before the answer: `close` (which aborts the tool handlers), and a
+ * response nobody will read, so nothing waits on the SDK's. After the answer, an SSE stream is
+ * closed through its cancel instead.
+ */
+function whenAborted(signal: AbortSignal, close: () => void): { promise: Promise<Response>; dispose: () => void } {
   let onAbort = () => {};
   const promise = new Promise<Response>((resolve) => {
-    onAbort = () => resolve(jsonRpcError(499, RPC.serverError, 'Client closed the request'));
+    onAbort = () => {
+      close();
+      resolve(jsonRpcError(499, RPC.serverError, 'Client closed the request'));
+    };
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
   });
@@ -59,9 +66,7 @@ export function createOfficialWiring({ maxBodyBytes }: WiringOptions): McpHandle
       void server.close();
     };
     await server.connect(transport);
-    // Closing the server aborts in-flight tool handlers: a vanished client cancels its tool call.
-    incoming.signal.addEventListener('abort', close, { once: true });
-    const aborted = whenAborted(incoming.signal);
+    const aborted = whenAborted(incoming.signal, close);
     try {
       const response = await Promise.race([transport.handleRequest(request, { parsedBody }), aborted.promise]);
       return onBodyEnd(response, close);

@@ -1,4 +1,4 @@
-import type { Endpoint } from '@mcp-runtimes/server-kit';
+import { isEventStream, type Endpoint } from '@mcp-runtimes/server-kit';
 import { STATUS_CODES } from 'node:http';
 import type { HttpRequest, HttpResponse } from './uws-loader.js';
 
@@ -99,10 +99,7 @@ async function writeResponse(res: HttpResponse, exchange: Exchange, method: stri
       if (!OWN_HEADERS.has(name)) res.writeHeader(name, value);
     });
   };
-  const streaming =
-    response.body !== null && (response.headers.get('content-type') ?? '').startsWith('text/event-stream');
-
-  if (!streaming) {
+  if (!isEventStream(response)) {
     const body = response.body === null ? undefined : new Uint8Array(await response.arrayBuffer());
     if (exchange.aborted) return;
     res.cork(() => {
