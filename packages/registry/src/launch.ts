@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { serverEntry, serverMain, type Protocol } from './servers.js';
+import { echoMain, serverEntry, serverMain, type Protocol } from './servers.js';
 
 export interface RunningServer {
   name: string;
@@ -20,6 +20,8 @@ export interface LaunchOptions {
   /** Prefix command, e.g. ['taskset', '-c', '0'] to pin the server to a core. */
   prefix?: string[];
   readyTimeoutMs?: number;
+  /** `echo` starts the stack's raw JSON echo (no MCP) instead of the MCP server. */
+  program?: 'main' | 'echo';
 }
 
 const READY = /\blistening on (.+)$/m;
@@ -27,7 +29,8 @@ const READY = /\blistening on (.+)$/m;
 /** Starts a server on an ephemeral port (unless told otherwise) and waits for its ready line. */
 export async function launchServer(name: string, options: LaunchOptions = {}): Promise<RunningServer> {
   const entry = serverEntry(name);
-  const command = [...(options.prefix ?? []), process.execPath, serverMain(name), ...(options.args ?? [])];
+  const main = options.program === 'echo' ? echoMain(name) : serverMain(name);
+  const command = [...(options.prefix ?? []), process.execPath, main, ...(options.args ?? [])];
   const child = spawn(command[0] as string, command.slice(1), {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,7 +64,8 @@ export async function launchServer(name: string, options: LaunchOptions = {}): P
 
   const found = [...line.matchAll(/(https?:\/\/\S+)/g)].map((m) => m[1] as string);
   const urls: Partial<Record<Protocol, string>> = {};
-  entry.listeners.forEach((protocol, i) => {
+  const listeners = options.program === 'echo' ? [entry.saturationListener] : entry.listeners;
+  listeners.forEach((protocol, i) => {
     const url = found[i];
     if (url) urls[protocol] = url;
   });

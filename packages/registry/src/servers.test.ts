@@ -22,6 +22,13 @@ describe('registry', () => {
     expect(SERVERS.map((s) => s.name).sort()).toEqual(folders);
   });
 
+  it.each(SERVERS.map((s) => s.name))('%s has a raw JSON echo and listeners for load and saturation', (name) => {
+    const entry = serverEntry(name);
+    expect(existsSync(join(REPO_ROOT, 'servers', name, 'src', 'echo.ts'))).toBe(true);
+    expect(entry.listeners).toContain(entry.loadListener);
+    expect(entry.listeners).toContain(entry.saturationListener);
+  });
+
   it('refuses an unknown server by name, listing the known ones', () => {
     expect(() => serverEntry('express')).toThrow(/unknown server "express": known are node-http, node-http2, hono, uws/);
   });

@@ -10,6 +10,10 @@ export interface ServerEntry {
   title: string;
   /** Listeners in the order the ready line prints them. */
   listeners: Protocol[];
+  /** The listener the k6 scenarios drive (k6 speaks HTTP/2 only over TLS). */
+  loadListener: Protocol;
+  /** The listener saturation drives (wrk for http1, h2load for h2c); the raw echo speaks it too. */
+  saturationListener: 'http1' | 'h2c';
 }
 
 /**
@@ -17,10 +21,16 @@ export interface ServerEntry {
  * (The runner, the tests and the docker-compose check all read this list.)
  */
 export const SERVERS: readonly ServerEntry[] = [
-  { name: 'node-http', title: 'node:http (HTTP/1.1)', listeners: ['http1'] },
-  { name: 'node-http2', title: 'node:http2 (h2 over TLS + h2c)', listeners: ['h2-tls', 'h2c'] },
-  { name: 'hono', title: 'Hono on @hono/node-server', listeners: ['http1'] },
-  { name: 'uws', title: 'uWebSockets.js', listeners: ['http1'] },
+  { name: 'node-http', title: 'node:http (HTTP/1.1)', listeners: ['http1'], loadListener: 'http1', saturationListener: 'http1' },
+  {
+    name: 'node-http2',
+    title: 'node:http2 (h2 over TLS + h2c)',
+    listeners: ['h2-tls', 'h2c'],
+    loadListener: 'h2-tls',
+    saturationListener: 'h2c',
+  },
+  { name: 'hono', title: 'Hono on @hono/node-server', listeners: ['http1'], loadListener: 'http1', saturationListener: 'http1' },
+  { name: 'uws', title: 'uWebSockets.js', listeners: ['http1'], loadListener: 'http1', saturationListener: 'http1' },
 ];
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -34,6 +44,11 @@ export function serverEntry(name: string): ServerEntry {
 /** The built entry point of a server, as `pnpm -C servers/<name> start` runs it. */
 export function serverMain(name: string): string {
   return fileURLToPath(new URL(`../../../servers/${serverEntry(name).name}/dist/main.js`, import.meta.url));
+}
+
+/** The same stack's raw JSON echo, without MCP: the limit the benchmark sets MCP against. */
+export function echoMain(name: string): string {
+  return fileURLToPath(new URL(`../../../servers/${serverEntry(name).name}/dist/echo.js`, import.meta.url));
 }
 
 /** The project's self-made certificate, which clients trust for the TLS listener. */

@@ -1,0 +1,21 @@
+// The agent pattern of the Uvicorn-vs-Hypercorn benchmark: VUS (100) concurrent agents, each
+// calling `agent_task` that awaits a simulated LLM/API delay (DELAY_MS, 250 ms) before it
+// answers. A server that adds nothing reaches VUS / delay calls per second (400/s); the report
+// states how close each server gets.
+import { intEnv } from './lib/config.js';
+import { isAgentTaskResult, requireHealthy, send, toolCall } from './lib/mcp.js';
+import { loadOptions } from './lib/options.js';
+
+export { handleSummary } from './lib/summary.js';
+export const options = loadOptions({ model: 'closed', vus: 100 });
+
+const DELAY_MS = intEnv('DELAY_MS', 250);
+
+export function setup() {
+  requireHealthy();
+}
+
+export default function agents() {
+  const args = { task: 'draft a reply to the customer', delay_ms: DELAY_MS, agent_id: `agent-${__VU}` };
+  send(toolCall('agent_task', args), isAgentTaskResult(args));
+}

@@ -1,0 +1,26 @@
+// Many concurrent calls from one agent: each VU is one agent that fires CALLS `agent_task`
+// calls at once (each awaiting DELAY_MS) and waits for all. Over HTTP/2 they share one
+// connection (multiplexing); over HTTP/1.1 k6 opens a connection per call in flight.
+// Ideal iteration time is one delay; the report shows how many "waves" it really took.
+import { intEnv } from './lib/config.js';
+import { isAgentTaskResult, requireHealthy, sendAll, toolCall } from './lib/mcp.js';
+import { loadOptions } from './lib/options.js';
+
+export { handleSummary } from './lib/summary.js';
+export const options = loadOptions({ model: 'closed', vus: 5 });
+
+const CALLS = intEnv('CALLS', 20);
+const DELAY_MS = intEnv('DELAY_MS', 50);
+
+export function setup() {
+  requireHealthy();
+}
+
+export default function concurrentCalls() {
+  const agent = `agent-${__VU}`;
+  const calls = Array.from({ length: CALLS }, (_, i) => ({ task: `subtask ${i}`, delay_ms: DELAY_MS, agent_id: agent }));
+  sendAll(
+    calls.map((args) => toolCall('agent_task', args)),
+    calls.map(isAgentTaskResult),
+  );
+}

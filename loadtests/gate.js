@@ -1,0 +1,32 @@
+// The correctness gate: every scenario's requests once, each answer's body checked, before any
+// load. Exits non-zero (thresholds) when one check fails; the summary names the check.
+import { group } from 'k6';
+import agents from './agents.js';
+import batch from './batch.js';
+import concurrentCalls from './concurrent-calls.js';
+import parallelTasks from './parallel-tasks.js';
+import resources from './resources.js';
+import session from './session.js';
+import simpleTool from './simple-tool.js';
+import { requireHealthy } from './lib/mcp.js';
+
+export { handleSummary } from './lib/summary.js';
+
+export const options = {
+  scenarios: { gate: { executor: 'per-vu-iterations', vus: 1, iterations: 1, maxDuration: '60s' } },
+  thresholds: { checks: ['rate==1'] },
+  insecureSkipTLSVerify: /^https:\/\/(127\.|\[::1\]|localhost)/.test(__ENV.BASE_URL || '') || __ENV.INSECURE === '1',
+  summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(50)', 'p(95)', 'p(99)'],
+  batch: 100,
+  batchPerHost: 100,
+};
+
+export const SCENARIOS = { 'simple-tool': simpleTool, batch, resources, 'parallel-tasks': parallelTasks, 'concurrent-calls': concurrentCalls, agents, session };
+
+export function setup() {
+  requireHealthy();
+}
+
+export default function gate() {
+  for (const [name, run] of Object.entries(SCENARIOS)) group(name, run);
+}

@@ -1,0 +1,185 @@
+// MCP over Streamable HTTP for k6: JSON-RPC request builders, one send path, and body checks
+// that count every failure by class (HTTP, JSON-RPC error, tool isError, wrong body).
+import http from 'k6/http';
+import { check, fail } from 'k6';
+import { Counter, Trend } from 'k6/metrics';
+import { BASE_URL, HEALTH_URL } from './config.js';
+
+export const PROTOCOL_VERSION = '2025-06-18';
+
+const errors = {
+  http: new Counter('mcp_errors_http'), // no response, or a status other than the expected one
+  jsonrpc: new Counter('mcp_errors_jsonrpc'), // a JSON-RPC error object
+  tool: new Counter('mcp_errors_tool'), // result.isError: true
+  check: new Counter('mcp_errors_check'), // answered, but not with the expected body
+};
+
+// MCP requests only (k6's http_reqs would count setup()'s health check too).
+const mcpRequests = new Counter('mcp_requests');
+const mcpDuration = new Trend('mcp_duration', true);
+
+function record(response, op) {
+  mcpRequests.add(1, { op });
+  mcpDuration.add(response.timings.duration, { op });
+}
+
+const HEADERS = {
+  'content-type': 'application/json',
+  accept: 'application/json, text/event-stream',
+  'mcp-protocol-version': PROTOCOL_VERSION,
+};
+
+let counter = 0;
+/** Ids unique across VUs, so a reply routed to the wrong request fails its check. */
+function nextId() {
+  counter += 1;
+  return __VU * 1_000_000 + counter;
+}
+
+/** A request k6 can send alone (`send`) or in an `http.batch`. */
+export function rpc(method, params, op, { headers = HEADERS, notification = false } = {}) {
+  const message = { jsonrpc: '2.0', method };
+  if (!notification) message.id = nextId();
+  if (params !== undefined) message.params = params;
+  return {
+    method: 'POST',
+    url: BASE_URL,
+    body: JSON.stringify(message),
+    params: { headers, tags: { op } },
+    id: message.id,
+    op,
+  };
+}
+
+export function toolCall(name, args, op = name) {
+  return rpc('tools/call', { name, arguments: args }, op);
+}
+
+/** Sends one request and checks its answer; returns the JSON-RPC result, or null on failure. */
+export function send(request, validate) {
+  const response = http.request(request.method, request.url, request.body, request.params);
+  return verify(request, response, validate);
+}
+
+/**
+ * Sends requests at once (one connection each on HTTP/1.1, streams of one on HTTP/2);
+ * `validators[i]` checks the answer to `requests[i]`.
+ */
+export function sendAll(requests, validators) {
+  const responses = http.batch(requests.map((r) => [r.method, r.url, r.body, r.params]));
+  return requests.map((request, i) => verify(request, responses[i], validators[i]));
+}
+
+/** Sends a notification: the server must accept it with 202 and no body. */
+export function notify(method, op) {
+  const request = rpc(method, undefined, op, { notification: true });
+  const response = http.request(request.method, request.url, request.body, request.params);
+  record(response, op);
+  const ok = response.status === 202;
+  if (!ok) errors.http.add(1, { op });
+  check(response, { [`${op}: 202 Accepted`]: () => ok }, { op });
+  return ok;
+}
+
+function verify(request, response, validate) {
+  const op = request.op;
+  record(response, op);
+  let failure = '';
+  let result = null;
+  if (response.status !== 200) {
+    failure = 'http';
+  } else {
+    const message = parseMessage(response);
+    if (!message || message.jsonrpc !== '2.0' || message.id !== request.id) failure = 'check';
+    else if (message.error) failure = 'jsonrpc';
+    else if (message.result && message.result.isError === true) failure = 'tool';
+    else if (!message.result || (validate && !safely(validate, message.result))) failure = 'check';
+    else result = message.result;
+  }
+  if (failure) errors[failure].add(1, { op });
+  check(response, { [`${op}: answered correctly`]: () => failure === '' }, { op });
+  return result;
+}
+
+function safely(validate, result) {
+  try {
+    return validate(result) === true;
+  } catch (_) {
+    return false;
+  }
+}
+
+/** The one JSON-RPC message of a response: a JSON body, or the `data:` of an SSE stream. */
+function parseMessage(response) {
+  const type = String(response.headers['Content-Type'] || '');
+  const body = typeof response.body === 'string' ? response.body : '';
+  try {
+    if (type.startsWith('application/json')) return JSON.parse(body);
+    if (type.startsWith('text/event-stream')) {
+      const data = body
+        .split('\n')
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => JSON.parse(line.slice(5)))
+        .filter((m) => m.id !== undefined);
+      return data[data.length - 1] || null;
+    }
+  } catch (_) {
+    return null;
+  }
+  return null;
+}
+
+/** For setup(): abort the whole test when the target is not healthy. */
+export function requireHealthy() {
+  const response = http.get(HEALTH_URL, { tags: { op: 'health' } });
+  if (response.status !== 200) fail(`${HEALTH_URL} answered ${response.status} ${response.error || ''}: not measuring an unhealthy target`);
+}
+
+// ---- validators: what a correct answer looks like, per request ----
+
+const CHECKSUM = /^[0-9a-f]{8}$/;
+
+/** agent_task: the structured result echoes this call's own task and agent (never another's). */
+export function isAgentTaskResult(args) {
+  return (result) => {
+    const s = result.structuredContent;
+    const text = result.content && result.content[0] && result.content[0].text;
+    return (
+      s.agent_id === (args.agent_id || 'agent-0') &&
+      s.task === args.task &&
+      s.complexity === (args.complexity || 'low') &&
+      s.delay_ms === (args.delay_ms || 0) &&
+      CHECKSUM.test(s.checksum) &&
+      typeof text === 'string' &&
+      text.startsWith(`Agent ${s.agent_id} completed "${args.task}"`) &&
+      text.includes(`checksum ${s.checksum}`)
+    );
+  };
+}
+
+/** batch_process / parallel_agent_tasks: one result per task, in input order. */
+export function isTaskListResult(tasks) {
+  return (result) => {
+    const s = result.structuredContent;
+    return (
+      s.count === tasks.length &&
+      CHECKSUM.test(s.checksum) &&
+      s.results.length === tasks.length &&
+      s.results.every((r, i) => r.task === tasks[i].task && r.agent_id === (tasks[i].agent_id || 'agent-0') && CHECKSUM.test(r.checksum))
+    );
+  };
+}
+
+export function isResourceText(uri, mimeType, length) {
+  return (result) => {
+    const c = result.contents && result.contents[0];
+    return result.contents.length === 1 && c.uri === uri && c.mimeType === mimeType && typeof c.text === 'string' && (length === undefined || c.text.length === length);
+  };
+}
+
+export function isAgentStatus(agentId) {
+  return (result) => {
+    const c = result.contents[0];
+    return c.uri === `agent://${agentId}/status` && JSON.parse(c.text).agent_id === agentId;
+  };
+}

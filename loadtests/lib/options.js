@@ -1,0 +1,57 @@
+// One options builder for every scenario: the load model comes from __ENV.MODE (or the
+// scenario's default), so each scenario file only says what it sends.
+import { BASE_URL, DURATION, MODE, RATE, VUS, intEnv } from './config.js';
+
+const TREND_STATS = ['avg', 'min', 'med', 'max', 'p(50)', 'p(90)', 'p(95)', 'p(99)', 'count'];
+
+/**
+ * @param {{ model: 'open'|'closed', vus?: number, tags?: string[] }} defaults
+ *   tags: values of the `op` tag this scenario reports separately (one row each in the report).
+ */
+export function loadOptions(defaults) {
+  const mode = MODE || defaults.model;
+  const vus = intEnv('VUS', defaults.vus || VUS);
+  const thresholds = {};
+  // A threshold on a tag is what makes k6 keep that submetric in the summary.
+  for (const op of defaults.tags || []) {
+    thresholds[`mcp_duration{op:${op}}`] = ['max>=0'];
+    thresholds[`mcp_requests{op:${op}}`] = ['count>=0'];
+    thresholds[`data_received{op:${op}}`] = ['count>=0'];
+  }
+  if (mode === 'gate') thresholds.checks = ['rate==1'];
+
+  return {
+    scenarios: { main: executor(mode, vus) },
+    thresholds,
+    summaryTrendStats: TREND_STATS,
+    // The project's own certificate is self-signed; only trust-less on loopback.
+    insecureSkipTLSVerify: /^https:\/\/(127\.|\[::1\]|localhost)/.test(BASE_URL) || __ENV.INSECURE === '1',
+    // HTTP/1.1 needs one connection per concurrent request of a batch; the k6 default (6) would
+    // cap "many concurrent calls from one agent" below what the scenario asks for.
+    batch: 100,
+    batchPerHost: 100,
+    noConnectionReuse: false,
+    userAgent: 'mcp-runtimes-k6',
+    setupTimeout: '20s',
+  };
+}
+
+function executor(mode, vus) {
+  if (mode === 'gate') return { executor: 'per-vu-iterations', vus: 1, iterations: 1, maxDuration: '30s' };
+  if (mode === 'closed') return { executor: 'constant-vus', vus, duration: DURATION, gracefulStop: '5s' };
+  if (mode === 'open') {
+    // Enough VUs that k6 itself never caps the rate below the knee; dropped_iterations says
+    // when it does.
+    const preAllocatedVUs = intEnv('PRE_VUS', Math.max(10, Math.ceil(RATE / 20)));
+    return {
+      executor: 'constant-arrival-rate',
+      rate: RATE,
+      timeUnit: '1s',
+      duration: DURATION,
+      preAllocatedVUs,
+      maxVUs: intEnv('MAX_VUS', Math.max(preAllocatedVUs, Math.min(2000, RATE * 2))),
+      gracefulStop: '5s',
+    };
+  }
+  throw new Error(`MODE must be open, closed or gate, got "${mode}"`);
+}

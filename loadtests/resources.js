@@ -1,0 +1,29 @@
+// Resource access: an agent's status (`agent://…/status`, small JSON) and benchmark data at each
+// size (`benchmark://small|medium|large/data`: 1 KiB, 64 KiB, 1 MiB), in turn. Each kind is its
+// own row in the report (tag `op`), with its own latency and bytes per second.
+import { isAgentStatus, isResourceText, requireHealthy, rpc, send } from './lib/mcp.js';
+import { loadOptions } from './lib/options.js';
+
+export { handleSummary } from './lib/summary.js';
+
+const SIZES = { small: 1024, medium: 65536, large: 1048576 };
+const READS = [
+  { op: 'status', uri: 'agent://agent-7/status', valid: isAgentStatus('agent-7') },
+  ...Object.entries(SIZES).map(([size, bytes]) => {
+    const uri = `benchmark://${size}/data`;
+    return { op: size, uri, valid: isResourceText(uri, 'text/plain', bytes) };
+  }),
+];
+
+export const options = loadOptions({ model: 'closed', vus: 8, tags: READS.map((r) => r.op) });
+
+export function setup() {
+  requireHealthy();
+}
+
+let turn = 0;
+export default function resources() {
+  // In gate mode there is one iteration: read them all.
+  const reads = __ENV.MODE === 'gate' ? READS : [READS[turn++ % READS.length]];
+  for (const read of reads) send(rpc('resources/read', { uri: read.uri }, read.op), read.valid);
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// `pnpm bench:all`: run the benchmark, write reports/<timestamp>/ and point reports/latest at it.
+import { join, resolve } from 'node:path';
+import { REPO_ROOT } from '@mcp-runtimes/registry';
+import { writeReport, linkLatest } from './report/write.js';
+import { runBenchmark } from './runner.js';
+import { parseArgs, USAGE } from './settings.js';
+import { requireToolchain } from './toolchain.js';
+
+async function main(): Promise<number> {
+  let options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const tools = requireToolchain();
+  const stamp = new Date().toISOString().replace(/[:]/g, '-').replace(/\..+$/, '');
+  const dir = options.outDir ? resolve(options.outDir) : join(REPO_ROOT, 'reports', stamp);
+  const results = await runBenchmark({ settings: options.settings, tools, pin: options.pin, log: (l) => console.log(l) });
+  const written = writeReport(results, dir);
+  if (!options.outDir) linkLatest(dir);
+  console.log(`\nreport: ${written.markdown}\n        ${written.html}\n        ${written.json}`);
+  const gateFailed = results.gates.some((g) => !g.passed) || results.failures.length > 0;
+  if (gateFailed) console.log('some servers failed (see "Correctness gate and failures" in the report)');
+  return gateFailed ? 1 : 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);

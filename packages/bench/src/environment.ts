@@ -1,0 +1,54 @@
+// What a reader needs to judge a figure: versions, machine, commit, date, pinning.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, release, totalmem, type } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '@mcp-runtimes/registry';
+import type { Environment } from './results.js';
+import { findTool, toolVersion } from './toolchain.js';
+
+/** Installed versions of the packages that decide the figures. */
+const PACKAGES: [string, string][] = [
+  ['@modelcontextprotocol/sdk', 'packages/tools'],
+  ['hono', 'servers/hono'],
+  ['@hono/node-server', 'servers/hono'],
+  ['@trufflesuite/uws-js-unofficial', 'servers/uws'],
+];
+
+export function collectEnvironment(pinning: Environment['pinning']): Environment {
+  const versions: Record<string, string> = {};
+  for (const [name, from] of PACKAGES) versions[name] = packageVersion(name, from);
+  versions.k6 = toolVersion(findTool('k6'), ['version']);
+  versions.wrk = toolVersion(findTool('wrk'), ['-v']).replace(/ \[.*$/, '');
+  versions.h2load = toolVersion(findTool('h2load'), ['--version']);
+  const cpu = cpus();
+  return {
+    date: new Date().toISOString(),
+    gitSha: git(['rev-parse', 'HEAD']) || 'unknown',
+    gitDirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
+    node: process.version,
+    os: `${type()} ${release()}`,
+    cpuModel: cpu[0]?.model.trim() ?? 'unknown',
+    cores: cpu.length,
+    memoryBytes: totalmem(),
+    versions,
+    pinning,
+  };
+}
+
+function packageVersion(name: string, from: string): string {
+  try {
+    const path = join(REPO_ROOT, from, 'node_modules', name, 'package.json');
+    return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
+  } catch {
+    return 'not installed';
+  }
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+}

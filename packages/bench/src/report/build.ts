@@ -1,0 +1,401 @@
+// Builds the report (sections of text, tables and charts) from one run's raw results.
+import { serverEntry } from '@mcp-runtimes/registry';
+import type { BenchResults, Measurement } from '../results.js';
+import { SCENARIOS, scenario } from '../scenarios.js';
+import { summarise } from '../stats.js';
+import { caseKey, cases, cell, winner, type Better, type Case, type Cell } from '../summarise.js';
+import { bytes, ms, num, percent, winnerText, withCi } from './format.js';
+import type { Block, Report, Section } from './model.js';
+import { recommend } from './recommend.js';
+import { barChart, lineChart } from './svg.js';
+
+/** A result within this fraction of the generator's ceiling may be the generator's limit. */
+export const GENERATOR_MARGIN = 0.1;
+
+export function buildReport(results: BenchResults): Report {
+  const servers = results.settings.servers.filter((s) => results.measurements.some((m) => m.server === s));
+  const all = cases(results);
+  const grid = new Map(all.map((c) => [c.key, servers.map((s) => cell(results, c, s))]));
+  const ctx: Ctx = { results, servers, cases: all, grid };
+  const sections: Section[] = [
+    header(ctx),
+    { id: 'pick', title: 'Which runtime should I pick?', blocks: recommend(ctx) },
+    overview(ctx),
+    saturation(ctx),
+    latencyVsRate(ctx),
+    agentPattern(ctx),
+    multiplexing(ctx),
+    resourcesAndMemory(ctx),
+    perScenario(ctx),
+    gatesAndFailures(ctx),
+    method(ctx),
+  ].filter((s) => s.blocks.length > 0);
+  return { title: 'mcp-runtimes benchmark', sections };
+}
+
+export interface Ctx {
+  results: BenchResults;
+  servers: string[];
+  cases: Case[];
+  grid: Map<string, (Cell | null)[]>;
+}
+
+export function cellsOf(ctx: Ctx, key: string): (Cell | null)[] {
+  return ctx.grid.get(key) ?? ctx.servers.map(() => null);
+}
+
+export function caseTitle(c: Case): string {
+  if (c.scenario === 'saturation-mcp') return 'Saturation: MCP tools/call';
+  if (c.scenario === 'saturation-raw') return 'Saturation: raw JSON echo';
+  const title = scenario(c.scenario).title;
+  return `${title}${c.rate !== undefined ? ` @ ${num(c.rate)}/s` : ''}${c.op ? `: ${c.op}` : ''}`;
+}
+
+function header({ results }: Ctx): Section {
+  const e = results.environment;
+  const s = results.settings;
+  const minutes = (Date.parse(results.finishedAt) - Date.parse(results.startedAt)) / 60000;
+  return {
+    id: 'run',
+    title: 'This run',
+    blocks: [
+      {
+        kind: 'text',
+        text: `\`${s.command}\` on ${e.date.slice(0, 10)}, commit \`${e.gitSha.slice(0, 12)}\`${e.gitDirty ? ' (with uncommitted changes)' : ''}, ${num(minutes, 1)} minutes. Figures are means over ${s.repeats} interleaved round${s.repeats > 1 ? 's' : ''} with ±half the 95% confidence interval (Student's t); a winner is named only where the intervals do not overlap. Absolute numbers belong to this machine; compare ratios.`,
+      },
+      {
+        kind: 'table',
+        head: ['Machine and software', ''],
+        rows: [
+          ['CPU', `${e.cpuModel}, ${e.cores} cores, ${bytes(e.memoryBytes)} RAM`],
+          ['OS', e.os],
+          ['Pinning', e.pinning ? `server on ${e.pinning.server}, load generator on ${e.pinning.generator}` : 'none (not pinned)'],
+          ['Node.js', e.node],
+          ...Object.entries(e.versions).map(([k, v]) => [k, v]),
+          ['Profile', `${s.profile}: ${s.durationSeconds} s per k6 run, ${s.saturationSeconds} s per saturation run, ${s.warmupSeconds} s warm-up, arrival rates ${s.rates.join(', ')}/s, ${s.connections} in flight at saturation`],
+        ],
+      },
+    ],
+  };
+}
+
+/** A table of one metric across servers, one row per case, with a winner column. */
+function metricTable(ctx: Ctx, keys: Case[], pick: (c: Cell) => string, rank?: { value: (c: Cell) => ReturnType<typeof summarise>; better: Better }): Block {
+  return {
+    kind: 'table',
+    head: ['Scenario', ...ctx.servers, ...(rank ? ['Winner'] : [])],
+    rows: keys.map((c) => {
+      const cells = cellsOf(ctx, c.key);
+      const row = [caseTitle(c), ...cells.map((x) => (x ? pick(x) : 'not measured'))];
+      if (rank) {
+        const w = winner(
+          cells.flatMap((x) => (x ? [{ server: x.server, value: rank.value(x) }] : [])),
+          rank.better,
+        );
+        row.push(winnerText(w));
+      }
+      return row;
+    }),
+  };
+}
+
+function overview(ctx: Ctx): Section {
+  const rows = ctx.cases.filter((c) => !c.op);
+  const charted = rows.filter((c) => !c.scenario.startsWith('saturation'));
+  const blocks: Block[] = [
+    { kind: 'text', text: 'Requests per second, every scenario (higher is better). Latency, errors, CPU and memory per scenario are in the tables further down.' },
+    metricTable(ctx, rows, (x) => withCi(x.rps, (v) => num(v)), { value: (x) => x.rps, better: 'higher' }),
+  ];
+  if (charted.length > 0) {
+    blocks.push({
+      kind: 'chart',
+      id: 'throughput',
+      alt: 'Requests per second per server and scenario',
+      svg: barChart({
+        id: 'throughput',
+        title: 'Throughput per scenario (req/s, 95% CI)',
+        yLabel: 'requests / s',
+        categories: charted.map((c) => (c.rate !== undefined ? `${c.scenario} @${c.rate}` : c.scenario)),
+        series: ctx.servers,
+        values: charted.map((c) => cellsOf(ctx, c.key).map((x) => (x ? { value: x.rps.mean, ci: x.rps.ci95 } : null))),
+      }),
+    });
+  }
+  return { id: 'overview', title: 'Overview', blocks };
+}
+
+function saturation(ctx: Ctx): Section {
+  const mcp = cellsOf(ctx, caseKey({ scenario: 'saturation-mcp' }));
+  const raw = cellsOf(ctx, caseKey({ scenario: 'saturation-raw' }));
+  if (mcp.every((x) => !x) && raw.every((x) => !x)) return { id: 'saturation', title: 'Saturation', blocks: [] };
+  const flags = generatorFlags(ctx);
+  const rows = ctx.servers.map((server, i) => {
+    const m = mcp[i];
+    const r = raw[i];
+    const tool = ctx.results.measurements.find((x) => x.server === server && x.scenario === 'saturation-mcp');
+    return [
+      server,
+      tool ? `${tool.tool}, ${tool.protocol}, ${tool.concurrency} in flight` : 'n/a',
+      r ? withCi(r.rps, (v) => num(v)) + (flags.get(`${server}:raw`) ?? '') : 'not measured',
+      m ? withCi(m.rps, (v) => num(v)) + (flags.get(`${server}:mcp`) ?? '') : 'not measured',
+      m && r ? percent(m.rps.mean / r.rps.mean) : 'n/a',
+      m ? ms(m.p50.mean) : 'n/a',
+      m ? ms(m.p99.mean) : 'n/a',
+      m ? num(m.requestsPerCpuSecond.mean) : 'n/a',
+      m ? percent(m.errorRate, 2) : 'n/a',
+      m ? percent(m.generatorUtilisation, 0) : 'n/a',
+    ];
+  });
+  const notes = [...flags.values()].length
+    ? [{ kind: 'text' as const, text: '† within 10% of the load generator\'s ceiling (the fastest raw echo it drove in this run) or the generator used ≥ 90% of its core: this figure may be the generator\'s limit, not the server\'s.' }]
+    : [];
+  return {
+    id: 'saturation',
+    title: 'Saturation: MCP vs the same stack\'s raw limit',
+    blocks: [
+      { kind: 'text', text: scenario('saturation').about + ' "MCP / raw" is how much of the HTTP stack\'s capacity is left once MCP runs on it.' },
+      { kind: 'table', head: ['Server', 'Generator', 'Raw echo req/s', 'MCP req/s', 'MCP / raw', 'MCP p50', 'MCP p99', 'MCP req per CPU-s', 'Errors', 'Generator CPU'], rows },
+      ...notes,
+      {
+        kind: 'chart',
+        id: 'saturation',
+        alt: 'Raw echo and MCP saturation throughput per server',
+        svg: barChart({
+          id: 'saturation',
+          title: 'Saturation throughput: raw echo vs MCP (req/s, log scale)',
+          yLabel: 'requests / s',
+          categories: ctx.servers,
+          series: ['raw JSON echo', 'MCP tools/call'],
+          values: ctx.servers.map((_, i) => [raw[i], mcp[i]].map((x) => (x ? { value: x.rps.mean, ci: x.rps.ci95 } : null))),
+          logY: true,
+        }),
+      },
+    ],
+  };
+}
+
+/** Saturation rows that may measure the generator rather than the server. */
+export function generatorFlags(ctx: Ctx): Map<string, string> {
+  const flags = new Map<string, string>();
+  const sat = ctx.results.measurements.filter((m) => m.scenario.startsWith('saturation'));
+  for (const tool of ['wrk', 'h2load']) {
+    const raws = sat.filter((m) => m.tool === tool && m.scenario === 'saturation-raw');
+    const ceiling = Math.max(0, ...raws.map((m) => m.rps));
+    for (const server of ctx.servers) {
+      for (const kind of ['raw', 'mcp'] as const) {
+        const runs = sat.filter((m) => m.tool === tool && m.server === server && m.scenario === `saturation-${kind}`);
+        if (runs.length === 0) continue;
+        const mean = runs.reduce((s, m) => s + m.rps, 0) / runs.length;
+        const busy = runs.some((m) => m.generatorUsage.utilisation >= 0.9);
+        const isCeiling = kind === 'raw' && raws.length > 1 && mean === ceiling;
+        const near = ceiling > 0 && !isCeiling && mean >= ceiling * (1 - GENERATOR_MARGIN);
+        if (busy || near) flags.set(`${server}:${kind}`, ' †');
+      }
+    }
+  }
+  return flags;
+}
+
+function latencyVsRate(ctx: Ctx): Section {
+  const rated = ctx.cases.filter((c) => c.rate !== undefined && !c.op);
+  if (rated.length === 0) return { id: 'latency', title: 'Latency vs arrival rate', blocks: [] };
+  const id = rated[0]?.scenario as string;
+  const rows: string[][] = [];
+  for (const c of rated) {
+    cellsOf(ctx, c.key).forEach((x, i) => {
+      if (!x) return;
+      rows.push([
+        `${num(c.rate as number)}/s`,
+        ctx.servers[i] as string,
+        withCi(x.rps, (v) => num(v)),
+        withCi(x.p50, ms),
+        withCi(x.p95, ms),
+        withCi(x.p99, ms),
+        ms(x.max),
+        num(x.droppedIterations),
+        percent(x.errorRate, 2),
+      ]);
+    });
+  }
+  const series = (pick: (x: Cell) => number) =>
+    ctx.servers.map((server, i) => ({
+      name: server,
+      points: rated.flatMap((c) => {
+        const x = cellsOf(ctx, c.key)[i];
+        return x ? [[c.rate as number, pick(x)] as [number, number]] : [];
+      }),
+    }));
+  return {
+    id: 'latency',
+    title: 'Latency vs arrival rate (open model)',
+    blocks: [
+      {
+        kind: 'text',
+        text: `${scenario(id).title}: k6 starts requests at a constant rate whatever the latency (constant-arrival-rate), so queueing shows up as latency, and requests k6 could not start in time as dropped iterations. The knee is where p99 climbs and iterations drop.`,
+      },
+      { kind: 'table', head: ['Offered', 'Server', 'Achieved req/s', 'p50', 'p95', 'p99', 'Max', 'Dropped', 'Errors'], rows },
+      { kind: 'chart', id: 'latency-p50', alt: 'p50 latency vs arrival rate', svg: lineChart({ id: 'latency-p50', title: 'p50 latency vs arrival rate (ms, log scale)', xLabel: 'offered requests / s', yLabel: 'ms', series: series((x) => x.p50.mean), logY: true }) },
+      { kind: 'chart', id: 'latency-p99', alt: 'p99 latency vs arrival rate', svg: lineChart({ id: 'latency-p99', title: 'p99 latency vs arrival rate (ms, log scale)', xLabel: 'offered requests / s', yLabel: 'ms', series: series((x) => x.p99.mean), logY: true }) },
+    ],
+  };
+}
+
+function agentPattern(ctx: Ctx): Section {
+  const sc = SCENARIOS.find((s) => s.id === 'agents');
+  const cells = cellsOf(ctx, caseKey({ scenario: 'agents' }));
+  if (!sc?.idealRps || cells.every((x) => !x)) return { id: 'agents', title: '', blocks: [] };
+  const ideal = sc.idealRps;
+  return {
+    id: 'agents',
+    title: 'The agent pattern: how close to ideal',
+    blocks: [
+      { kind: 'text', text: sc.about },
+      {
+        kind: 'table',
+        head: ['Server', 'Req/s', 'Ideal', 'Of ideal', 'p50', 'p99', 'Errors'],
+        rows: cells.flatMap((x) => (x ? [[x.server, withCi(x.rps, (v) => num(v)), num(ideal), percent(x.rps.mean / ideal), ms(x.p50.mean), ms(x.p99.mean), percent(x.errorRate, 2)]] : [])),
+      },
+    ],
+  };
+}
+
+function multiplexing(ctx: Ctx): Section {
+  const sc = SCENARIOS.find((s) => s.id === 'concurrent-calls');
+  const cells = cellsOf(ctx, caseKey({ scenario: 'concurrent-calls' }));
+  if (!sc?.idealIterationMs || cells.every((x) => !x)) return { id: 'multiplexing', title: '', blocks: [] };
+  const ideal = sc.idealIterationMs;
+  return {
+    id: 'multiplexing',
+    title: 'Many concurrent calls from one agent',
+    blocks: [
+      { kind: 'text', text: `${sc.about} "Waves" is the median time for all of an agent's calls divided by one delay: 1.0 means they truly ran at once.` },
+      {
+        kind: 'table',
+        head: ['Server', 'Protocol', 'All calls done (p50)', 'Ideal', 'Waves', 'Calls/s', 'p99 per call'],
+        rows: cells.flatMap((x) =>
+          x
+            ? [[x.server, serverEntry(x.server).loadListener, ms(x.iterationP50?.mean ?? NaN), ms(ideal), num((x.iterationP50?.mean ?? NaN) / ideal, 2), withCi(x.rps, (v) => num(v)), ms(x.p99.mean)]]
+            : [],
+        ),
+      },
+    ],
+  };
+}
+
+function resourcesAndMemory(ctx: Ctx): Section {
+  const peak = ctx.servers.map((s) => Math.max(0, ...ctx.results.measurements.filter((m) => m.server === s && m.scenario !== 'saturation-raw').map((m) => m.serverUsage.peakRssBytes)));
+  const rows = ctx.cases.filter((c) => !c.op && c.scenario !== 'saturation-raw');
+  return {
+    id: 'cpu-memory',
+    title: 'CPU and memory',
+    blocks: [
+      { kind: 'text', text: 'Server CPU seconds and peak resident memory, read from /proc while each measurement ran (the load generator is a separate process on its own core). Requests per CPU-second is what a core of that server buys you.' },
+      metricTable(ctx, rows, (x) => `${num(x.requestsPerCpuSecond.mean)} req/CPU-s, ${bytes(x.peakRssBytes)}`, { value: (x) => x.requestsPerCpuSecond, better: 'higher' }),
+      {
+        kind: 'chart',
+        id: 'cpu',
+        alt: 'Requests per server CPU-second per scenario',
+        svg: barChart({
+          id: 'cpu',
+          title: 'Requests per server CPU-second',
+          yLabel: 'requests / CPU-s',
+          categories: rows.map((c) => (c.rate !== undefined ? `${c.scenario} @${c.rate}` : c.scenario)),
+          series: ctx.servers,
+          values: rows.map((c) => cellsOf(ctx, c.key).map((x) => (x ? { value: x.requestsPerCpuSecond.mean, ci: x.requestsPerCpuSecond.ci95 } : null))),
+        }),
+      },
+      {
+        kind: 'chart',
+        id: 'memory',
+        alt: 'Peak RSS per server',
+        svg: barChart({
+          id: 'memory',
+          title: 'Peak resident memory over all scenarios (MiB)',
+          yLabel: 'MiB',
+          categories: ['peak RSS'],
+          series: ctx.servers,
+          values: [peak.map((p) => (p > 0 ? { value: p / 1024 ** 2 } : null))],
+        }),
+      },
+    ],
+  };
+}
+
+function perScenario(ctx: Ctx): Section {
+  const blocks: Block[] = [];
+  for (const c of ctx.cases) {
+    const cells = cellsOf(ctx, c.key);
+    const entries = (value: (x: Cell) => ReturnType<typeof summarise>) => cells.flatMap((x) => (x ? [{ server: x.server, value: value(x) }] : []));
+    const row = (label: string, show: (x: Cell) => string, value?: (x: Cell) => ReturnType<typeof summarise>, better: Better = 'lower') => [
+      label,
+      ...cells.map((x) => (x ? show(x) : 'not measured')),
+      value ? winnerText(winner(entries(value), better)) : '',
+    ];
+    const rows = [
+      row('Requests/s', (x) => withCi(x.rps, (v) => num(v)), (x) => x.rps, 'higher'),
+      row('Avg latency', (x) => withCi(x.avg, ms), (x) => x.avg),
+      row('p50 latency', (x) => withCi(x.p50, ms), (x) => x.p50),
+      row('p95 latency', (x) => withCi(x.p95, ms), (x) => x.p95),
+      row('p99 latency', (x) => withCi(x.p99, ms), (x) => x.p99),
+      row('Max latency', (x) => ms(x.max)),
+      row('Error rate', (x) => `${percent(x.errorRate, 2)}${errorClasses(x)}`),
+      row('Throughput', (x) => `${bytes(x.bytesPerSecond.mean)}/s`, (x) => x.bytesPerSecond, 'higher'),
+    ];
+    if (!c.op) {
+      rows.push(row('Server CPU', (x) => `${num(x.serverCpuSeconds.mean, 2)} s`));
+      rows.push(row('Req per CPU-s', (x) => withCi(x.requestsPerCpuSecond, (v) => num(v)), (x) => x.requestsPerCpuSecond, 'higher'));
+      rows.push(row('Peak RSS', (x) => bytes(x.peakRssBytes)));
+      if (c.rate !== undefined) rows.push(row('Dropped iterations', (x) => num(x.droppedIterations)));
+    }
+    blocks.push({ kind: 'text', text: `**${caseTitle(c)}**` });
+    blocks.push({ kind: 'table', head: ['Metric', ...ctx.servers, 'Winner'], rows });
+  }
+  return { id: 'scenarios', title: 'Every scenario in detail', blocks };
+}
+
+function errorClasses(x: Cell): string {
+  const e = x.errors;
+  const parts = [
+    e.http && `${num(e.http)} HTTP`,
+    e.jsonrpc && `${num(e.jsonrpc)} JSON-RPC`,
+    e.tool && `${num(e.tool)} isError`,
+    e.check && `${num(e.check)} wrong body`,
+  ].filter(Boolean);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+function gatesAndFailures({ results }: Ctx): Section {
+  const gates = results.settings.servers.map((server) => {
+    const g = results.gates.filter((x) => x.server === server);
+    const failed = g.filter((x) => !x.passed);
+    return [server, g.length === 0 ? 'not gated (did not start)' : failed.length === 0 ? `passed (${g.length}×)` : `FAILED: ${failed.flatMap((x) => x.failures).join('; ')}`];
+  });
+  const blocks: Block[] = [
+    { kind: 'text', text: 'Before any load, every scenario\'s requests are sent once to each freshly started server and every answer\'s body is checked (k6 `gate.js`); a server that fails is reported here and not measured.' },
+    { kind: 'table', head: ['Server', 'Correctness gate'], rows: gates },
+  ];
+  if (results.failures.length > 0) {
+    blocks.push({ kind: 'table', head: ['Server', 'Round', 'Stage', 'What happened'], rows: results.failures.map((f) => [f.server, String(f.round), f.stage, f.message.split('\n')[0] as string]) });
+  }
+  return { id: 'gates', title: 'Correctness gate and failures', blocks };
+}
+
+function method({ results }: Ctx): Section {
+  const bg = results.measurements.map((m: Measurement) => m.backgroundCpu);
+  return {
+    id: 'method',
+    title: 'How this was measured',
+    blocks: [
+      {
+        kind: 'list',
+        items: [
+          'Each round starts every server in turn (A B C D, A B C D …, never all runs of one server back to back), pinned to one core with the load generator on the other; it waits for a quiet machine, runs the correctness gate, warms up (discarded), measures each scenario, and stops the server with SIGTERM (it must exit 0).',
+          'k6 scenarios (`loadtests/*.js`) check every answer\'s body; errors are split into HTTP (no answer or wrong status), JSON-RPC error, tool `isError`, and wrong body. wrk and h2load check status only; their request is the one the gate checked.',
+          'Open model (constant arrival rate) for latency at a given load; closed model (fixed VUs) for the other k6 scenarios; saturation with wrk (HTTP/1.1) and h2load (h2c) against the MCP server and against the same stack\'s raw JSON echo.',
+          `Server CPU and peak RSS from /proc; generator CPU from the shell's children times. Background CPU before measurements: median ${num(summarise(bg).median, 2)} cores, max ${num(Math.max(0, ...bg), 2)}.`,
+          'Raw results (every run) are in `results.json` beside this report; the tables are generated from it, never edited.',
+        ],
+      },
+    ],
+  };
+}

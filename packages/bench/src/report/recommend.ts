@@ -1,0 +1,113 @@
+// "Which runtime should I pick?", written from the measured data only: every sentence below
+// is chosen by a comparison of this run's figures, never fixed text about a runtime.
+import { SCENARIOS } from '../scenarios.js';
+import { caseKey, winner, type Cell } from '../summarise.js';
+import { bytes, ms, num, percent } from './format.js';
+import type { Block } from './model.js';
+import { cellsOf, type Ctx } from './build.js';
+
+export function recommend(ctx: Ctx): Block[] {
+  const items: string[] = [];
+  const verdicts: string[] = [];
+  const present = (cells: (Cell | null)[]) => cells.filter((x): x is Cell => x !== null);
+
+  const mcp = present(cellsOf(ctx, caseKey({ scenario: 'saturation-mcp' })));
+  const raw = present(cellsOf(ctx, caseKey({ scenario: 'saturation-raw' })));
+  if (mcp.length > 1) {
+    const w = winner(mcp.map((x) => ({ server: x.server, value: x.rps })), 'higher');
+    const slowest = [...mcp].sort((a, b) => a.rps.mean - b.rps.mean)[0] as Cell;
+    const best = mcp.find((x) => x.server === w.server) as Cell;
+    const spread = best.rps.mean / slowest.rps.mean;
+    if (w.verdict === 'clear') {
+      items.push(`**Most MCP calls per second: ${w.server}** — ${num(best.rps.mean)} req/s at saturation, ${num((spread - 1) * 100, 0)}% more than the slowest (${slowest.server}, ${num(slowest.rps.mean)}).`);
+      verdicts.push(w.server as string);
+    } else {
+      items.push(`**Throughput at saturation: no clear winner** — ${mcp.map((x) => `${x.server} ${num(x.rps.mean)}`).join(', ')} req/s; ${w.verdict === 'tie' ? 'the 95% intervals of the top two overlap' : 'one run each, so no interval to tell them apart'}.`);
+    }
+  }
+
+  if (mcp.length > 0 && raw.length > 0) {
+    const ratios = mcp.flatMap((m) => {
+      const r = raw.find((x) => x.server === m.server);
+      return r ? [{ server: m.server, ratio: m.rps.mean / r.rps.mean, raw: r.rps.mean }] : [];
+    });
+    if (ratios.length > 0) {
+      const lo = Math.min(...ratios.map((r) => r.ratio));
+      const hi = Math.max(...ratios.map((r) => r.ratio));
+      const rawSpread = Math.max(...ratios.map((r) => r.raw)) / Math.min(...ratios.map((r) => r.raw));
+      const mcpSpread = Math.max(...mcp.map((m) => m.rps.mean)) / Math.min(...mcp.map((m) => m.rps.mean));
+      items.push(
+        hi < 0.25
+          ? `**MCP, not the HTTP stack, sets the ceiling.** With MCP on top, each stack keeps only ${percent(lo)}–${percent(hi)} of its raw JSON-echo throughput; raw stacks differ ${num(rawSpread, 1)}× but MCP servers only ${num(mcpSpread, 1)}×. Speeding up the per-request MCP work buys more than switching runtime.`
+          : `**The HTTP stack matters.** MCP keeps ${percent(lo)}–${percent(hi)} of each stack's raw JSON-echo throughput, so the stack's own speed (raw spread ${num(rawSpread, 1)}×) carries through to MCP (spread ${num(mcpSpread, 1)}×).`,
+      );
+    }
+  }
+
+  const rated = ctx.cases.filter((c) => c.rate !== undefined && !c.op).sort((a, b) => (b.rate as number) - (a.rate as number));
+  const held = (x: Cell | null, rate: number) => x !== null && x.errorRate === 0 && x.droppedIterations === 0 && x.rps.mean >= rate * 0.95;
+  const sustained = rated.find((c) => cellsOf(ctx, c.key).every((x) => held(x, c.rate as number)));
+  if (sustained) {
+    const cells = present(cellsOf(ctx, sustained.key));
+    const w = winner(cells.map((x) => ({ server: x.server, value: x.p99 })), 'lower');
+    const best = cells.find((x) => x.server === w.server);
+    items.push(
+      w.verdict === 'clear' && best
+        ? `**Lowest tail latency under load: ${w.server}** — p99 ${ms(best.p99.mean)} at ${num(sustained.rate as number)} calls/s, the highest rate every server held (${cells.map((x) => `${x.server} ${ms(x.p99.mean)}`).join(', ')}).`
+        : `**Tail latency at ${num(sustained.rate as number)} calls/s** (the highest rate every server held): ${cells.map((x) => `${x.server} ${ms(x.p99.mean)}`).join(', ')} p99 — no clear winner.`,
+    );
+    if (w.verdict === 'clear' && w.server) verdicts.push(w.server);
+  }
+  for (const c of rated) {
+    const fell = present(cellsOf(ctx, c.key)).filter((x) => !held(x, c.rate as number));
+    if (fell.length > 0 && fell.length < ctx.servers.length) {
+      items.push(`At ${num(c.rate as number)} calls/s ${fell.map((x) => x.server).join(', ')} fell behind (dropped iterations, errors, or under 95% of the offered rate) while the others held it.`);
+      break;
+    }
+  }
+
+  const agents = SCENARIOS.find((s) => s.id === 'agents');
+  const agentCells = present(cellsOf(ctx, caseKey({ scenario: 'agents' })));
+  if (agents?.idealRps && agentCells.length > 0) {
+    const of = agentCells.map((x) => ({ server: x.server, share: x.rps.mean / (agents.idealRps as number) }));
+    const min = Math.min(...of.map((o) => o.share));
+    items.push(
+      min >= 0.9
+        ? `**Agents awaiting an LLM: any of them.** With ${agents.vus} agents each awaiting ${agents.env?.DELAY_MS} ms, every server reaches ${percent(min, 0)} or more of the ideal ${num(agents.idealRps)} req/s: when tools wait on I/O, the runtime hardly matters.`
+        : `**Agents awaiting an LLM:** share of the ideal ${num(agents.idealRps)} req/s — ${of.map((o) => `${o.server} ${percent(o.share, 0)}`).join(', ')}; below 90% the server's own per-call cost shows even in I/O-bound work.`,
+    );
+  }
+
+  const fan = SCENARIOS.find((s) => s.id === 'concurrent-calls');
+  const fanCells = present(cellsOf(ctx, caseKey({ scenario: 'concurrent-calls' })));
+  if (fan?.idealIterationMs && fanCells.length > 0) {
+    const waves = fanCells.map((x) => ({ server: x.server, waves: (x.iterationP50?.mean ?? NaN) / (fan.idealIterationMs as number) }));
+    const best = [...waves].sort((a, b) => a.waves - b.waves)[0];
+    items.push(
+      `**Many concurrent calls from one agent:** all of an agent's calls finished in ${waves.map((w) => `${num(w.waves, 1)} waves on ${w.server}`).join(', ')} (1.0 = truly concurrent)${best ? `; ${best.server} came closest` : ''}.`,
+    );
+  }
+
+  const rss = ctx.servers
+    .map((s) => ({ server: s, peak: Math.max(0, ...ctx.results.measurements.filter((m) => m.server === s && m.scenario !== 'saturation-raw').map((m) => m.serverUsage.peakRssBytes)) }))
+    .filter((r) => r.peak > 0)
+    .sort((a, b) => a.peak - b.peak);
+  if (rss.length > 1) {
+    items.push(`**Smallest memory: ${rss[0]?.server}** — peak RSS ${bytes(rss[0]?.peak ?? 0)} vs ${rss.slice(1).map((r) => `${r.server} ${bytes(r.peak)}`).join(', ')}.`);
+  }
+
+  const failed = ctx.results.settings.servers.filter((s) => ctx.results.gates.some((g) => g.server === s && !g.passed) || !ctx.servers.includes(s));
+  const errored = ctx.results.measurements.filter((m) => m.errorRate > 0).map((m) => m.server);
+  if (failed.length > 0) items.push(`**Not measured:** ${failed.join(', ')} failed to start or failed the correctness gate (see below).`);
+  else if (errored.length === 0) items.push('**Correctness:** every server passed the gate and answered every measured request without an error.');
+  else items.push(`**Errors under load:** ${[...new Set(errored)].join(', ')} returned errors in some runs (see the error rates below).`);
+
+  const counts = new Map<string, number>();
+  for (const v of verdicts) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const leader = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  const summary =
+    leader && leader[1] === verdicts.length && verdicts.length > 0
+      ? `On this machine, **${leader[0]}** is the pick for raw MCP performance: it wins ${verdicts.length === 1 ? 'the throughput comparison' : 'both throughput and tail latency'} with non-overlapping 95% intervals.`
+      : 'On this machine no runtime is clearly ahead on both throughput and tail latency: choose by the features you need (HTTP/2 and TLS built in: node-http2; the Web-standard handler and middleware: Hono; no dependency: node-http).';
+  return [{ kind: 'text', text: summary }, { kind: 'list', items }];
+}

@@ -1,0 +1,113 @@
+// The shape of a benchmark run as written to results.json: every figure in the report is
+// computed from these records, and every record is one measurement that really ran.
+
+export interface Latency {
+  avg: number;
+  min: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** Failures by class (DESIGN.md): transport/HTTP status, JSON-RPC error, tool isError, wrong body. */
+export interface Errors {
+  http: number;
+  jsonrpc: number;
+  tool: number;
+  check: number;
+}
+
+/** One row's worth of figures from one measurement (a whole scenario, or one `op` of it). */
+export interface Figures {
+  requests: number;
+  rps: number;
+  latencyMs: Latency;
+  bytesPerSecond: number;
+}
+
+export interface ProcessUsage {
+  cpuSeconds: number;
+  /** Highest resident set size sampled during the measurement (bytes). */
+  peakRssBytes: number;
+}
+
+export interface Measurement extends Figures {
+  server: string;
+  /** Scenario id (`simple-tool`, …, `saturation-mcp`, `saturation-raw`). */
+  scenario: string;
+  /** Offered arrival rate (open model), if any. */
+  rate?: number;
+  round: number;
+  tool: 'k6' | 'wrk' | 'h2load';
+  /** Concurrency the generator held (VUs, connections × streams), if closed. */
+  concurrency?: number;
+  protocol: string;
+  startedAt: string;
+  durationSeconds: number;
+  errors: Errors;
+  errorRate: number;
+  droppedIterations: number;
+  iterations?: { count: number; rate: number; durationMs: Latency };
+  /** Per-op figures for scenarios that mix several requests. */
+  ops?: Record<string, Figures>;
+  serverUsage: ProcessUsage;
+  /** requests / server CPU seconds. */
+  requestsPerCpuSecond: number;
+  generatorUsage: { cpuSeconds: number; utilisation: number };
+  /** Background CPU (in cores) measured just before this measurement. */
+  backgroundCpu: number;
+}
+
+export interface GateResult {
+  server: string;
+  round: number;
+  passed: boolean;
+  /** Failed checks, or why the server could not be gated. */
+  failures: string[];
+}
+
+export interface ServerFailure {
+  server: string;
+  round: number;
+  stage: 'start' | 'gate' | 'measure' | 'stop';
+  message: string;
+}
+
+export interface Environment {
+  date: string;
+  gitSha: string;
+  gitDirty: boolean;
+  node: string;
+  os: string;
+  cpuModel: string;
+  cores: number;
+  memoryBytes: number;
+  versions: Record<string, string>;
+  pinning: { server: string; generator: string } | null;
+}
+
+export interface BenchSettings {
+  profile: string;
+  servers: string[];
+  scenarios: string[];
+  repeats: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+  saturationSeconds: number;
+  rates: number[];
+  connections: number;
+  command: string;
+}
+
+export interface BenchResults {
+  schema: 1;
+  environment: Environment;
+  settings: BenchSettings;
+  gates: GateResult[];
+  failures: ServerFailure[];
+  measurements: Measurement[];
+  startedAt: string;
+  finishedAt: string;
+}

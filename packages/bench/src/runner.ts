@@ -1,0 +1,284 @@
+// The benchmark: for each round, for each server in turn (A B C D, A B C D …): start it pinned
+// to one core, gate it on correctness, warm it up, measure every scenario with the generator on
+// the other core, stop it; then the same stack's raw echo for the saturation limit.
+import { cpus } from 'node:os';
+
+import { launchServer, serverEntry, type RunningServer } from '@mcp-runtimes/registry';
+import { checkEcho } from './echo-check.js';
+import { collectEnvironment } from './environment.js';
+import { errors, failedChecks, figures, iterations, runK6 } from './k6.js';
+import { busyCores, round3, watchProcess } from './process-usage.js';
+import type { BenchResults, BenchSettings, Errors, Figures, GateResult, Measurement, ProcessUsage, ServerFailure } from './results.js';
+import { runH2load, runWrk, type SaturationResult } from './saturation.js';
+import { SCENARIOS, type Scenario } from './scenarios.js';
+import { estimateSeconds } from './settings.js';
+import { findTool, type Toolchain } from './toolchain.js';
+
+export interface RunOptions {
+  settings: BenchSettings;
+  tools: Toolchain;
+  pin: boolean;
+  log: (line: string) => void;
+}
+
+/** Streams per h2load connection: in-flight requests are spread as connections × streams. */
+const H2_STREAMS = 10;
+const WARMUP_VUS = 10;
+
+export async function runBenchmark({ settings, tools, pin, log }: RunOptions): Promise<BenchResults> {
+  const canPin = pin && cpus().length >= 2 && findTool('taskset') !== null;
+  const serverPin = canPin ? ['taskset', '-c', '0'] : [];
+  const generatorPin = canPin ? ['taskset', '-c', '1'] : [];
+  if (pin && !canPin) log('not pinning: needs 2+ cores and taskset');
+  const results: BenchResults = {
+    schema: 1,
+    environment: collectEnvironment(canPin ? { server: 'core 0 (taskset -c 0)', generator: 'core 1 (taskset -c 1)' } : null),
+    settings,
+    gates: [],
+    failures: [],
+    measurements: [],
+    startedAt: new Date().toISOString(),
+    finishedAt: '',
+  };
+  const scenarios = SCENARIOS.filter((s) => settings.scenarios.includes(s.id));
+  const excluded = new Set<string>();
+  const started = Date.now();
+  const estimate = estimateSeconds(settings);
+  log(`about ${formatDuration(estimate)}: ${settings.servers.length} servers × ${scenarios.length} scenarios × ${settings.repeats} rounds`);
+
+  const progress = (server: string, round: number, what: string) => {
+    const elapsed = (Date.now() - started) / 1000;
+    log(`[${formatDuration(elapsed)} / ~${formatDuration(estimate)}] round ${round}/${settings.repeats} ${server.padEnd(10)} ${what}`);
+  };
+  const fail = (f: ServerFailure) => {
+    results.failures.push(f);
+    log(`!! ${f.server} round ${f.round}, ${f.stage}: ${f.message.split('\n')[0]}`);
+  };
+
+  for (let round = 1; round <= settings.repeats; round++) {
+    for (const name of settings.servers) {
+      if (excluded.has(name)) continue;
+      const entry = serverEntry(name);
+      const background = await waitForQuiet();
+      let server: RunningServer;
+      try {
+        server = await launchServer(name, { prefix: serverPin });
+      } catch (error) {
+        fail({ server: name, round, stage: 'start', message: (error as Error).message });
+        excluded.add(name);
+        continue;
+      }
+      const loadUrl = server.urls[entry.loadListener] ?? server.url;
+      const pid = server.process.pid as number;
+      try {
+        const gate = await gateServer(tools.k6, name, round, loadUrl, generatorPin);
+        results.gates.push(gate);
+        progress(name, round, gate.passed ? 'gate passed' : `GATE FAILED: ${gate.failures.join('; ')}`);
+        if (!gate.passed) {
+          excluded.add(name);
+          continue;
+        }
+        if (settings.warmupSeconds > 0) {
+          await runK6({
+            k6: tools.k6,
+            file: 'simple-tool.js',
+            url: loadUrl,
+            env: { MODE: 'closed', VUS: String(WARMUP_VUS), DURATION: `${settings.warmupSeconds}s` },
+            prefix: generatorPin,
+            timeoutMs: (settings.warmupSeconds + 60) * 1000,
+          });
+        }
+        for (const sc of scenarios) {
+          if (sc.model === 'saturation') {
+            const url = server.urls[entry.saturationListener] ?? server.url;
+            const m = await saturate(tools, entry.saturationListener, url, pid, settings, generatorPin);
+            results.measurements.push(toMeasurement(m, { server: name, scenario: 'saturation-mcp', round, background }));
+            progress(name, round, describe('saturation-mcp', results.measurements.at(-1) as Measurement));
+            continue;
+          }
+          for (const rate of sc.model === 'open' ? settings.rates : [undefined]) {
+            const quiet = await busyCores(200);
+            const m = await measureK6(tools.k6, sc, loadUrl, pid, settings, rate, generatorPin);
+            if ('error' in m) {
+              fail({ server: name, round, stage: 'measure', message: `${sc.id}${rate ? ` @${rate}/s` : ''}: ${m.error}` });
+              continue;
+            }
+            const measurement = { ...m, server: name, round, protocol: entry.loadListener, backgroundCpu: quiet };
+            results.measurements.push(measurement);
+            progress(name, round, describe(sc.id, measurement));
+          }
+        }
+      } catch (error) {
+        fail({ server: name, round, stage: 'measure', message: (error as Error).message });
+      } finally {
+        const exit = await server.stop();
+        if (exit.code !== 0) fail({ server: name, round, stage: 'stop', message: `exited with code ${exit.code} (signal ${exit.signal}) on SIGTERM` });
+      }
+
+      if (scenarios.some((s) => s.model === 'saturation')) {
+        const m = await measureEcho(tools, name, round, settings, serverPin, generatorPin, fail);
+        if (m) {
+          results.measurements.push(m);
+          progress(name, round, describe('saturation-raw', m));
+        }
+      }
+    }
+  }
+  results.finishedAt = new Date().toISOString();
+  log(`done in ${formatDuration((Date.now() - started) / 1000)}`);
+  return results;
+}
+
+async function gateServer(k6: string, server: string, round: number, url: string, prefix: string[]): Promise<GateResult> {
+  const run = await runK6({ k6, file: 'gate.js', url, env: { MODE: 'gate' }, prefix, timeoutMs: 90_000 });
+  const failures = run.summary ? failedChecks(run.summary) : [];
+  if (run.code !== 0 && failures.length === 0) failures.push(`k6 exited ${run.code}: ${run.output.trim().split('\n').slice(-3).join(' ')}`);
+  return { server, round, passed: run.code === 0 && failures.length === 0, failures };
+}
+
+async function measureK6(
+  k6: string,
+  sc: Scenario,
+  url: string,
+  pid: number,
+  settings: BenchSettings,
+  rate: number | undefined,
+  prefix: string[],
+): Promise<Omit<Measurement, 'server' | 'round' | 'protocol' | 'backgroundCpu'> | { error: string }> {
+  const env: Record<string, string> = { ...sc.env, DURATION: `${settings.durationSeconds}s` };
+  if (rate !== undefined) Object.assign(env, { MODE: 'open', RATE: String(rate) });
+  else if (sc.vus !== undefined) Object.assign(env, { MODE: 'closed', VUS: String(sc.vus) });
+  const startedAt = new Date().toISOString();
+  const watch = watchProcess(pid);
+  const run = await runK6({ k6, file: sc.file as string, url, env, prefix, timeoutMs: (settings.durationSeconds + 60) * 1000 });
+  const usage = watch.stop();
+  if (!run.summary || run.code !== 0) {
+    return { error: `k6 exited ${run.code}: ${run.output.trim().split('\n').slice(-3).join(' ')}` };
+  }
+  const s = run.summary;
+  const whole = figures(s);
+  const errs = errors(s);
+  const seconds = s.state.testRunDurationMs / 1000;
+  const ops = sc.ops ? Object.fromEntries(sc.ops.map((op) => [op, figures(s, op)])) : undefined;
+  return {
+    ...whole,
+    scenario: sc.id,
+    ...(rate !== undefined ? { rate } : { concurrency: sc.vus }),
+    tool: 'k6',
+    startedAt,
+    durationSeconds: round3(seconds),
+    errors: errs,
+    errorRate: errorRate(errs, whole.requests),
+    droppedIterations: s.metrics.dropped_iterations?.values.count ?? 0,
+    iterations: iterations(s),
+    ...(ops ? { ops } : {}),
+    serverUsage: usage,
+    requestsPerCpuSecond: perCpu(whole.requests, usage),
+    generatorUsage: { cpuSeconds: round3(run.generatorCpuSeconds), utilisation: round3(run.generatorCpuSeconds / seconds) },
+  };
+}
+
+async function saturate(
+  tools: Toolchain,
+  protocol: 'http1' | 'h2c',
+  url: string,
+  pid: number,
+  settings: BenchSettings,
+  prefix: string[],
+): Promise<SaturationResult & { usage: ProcessUsage; tool: 'wrk' | 'h2load'; protocol: string }> {
+  const watch = watchProcess(pid);
+  const options = { url, seconds: settings.saturationSeconds, concurrency: settings.connections, prefix };
+  const result = protocol === 'h2c' ? await runH2load(tools.h2load, { ...options, streams: H2_STREAMS }) : await runWrk(tools.wrk, options);
+  return { ...result, usage: watch.stop(), tool: protocol === 'h2c' ? 'h2load' : 'wrk', protocol };
+}
+
+async function measureEcho(
+  tools: Toolchain,
+  name: string,
+  round: number,
+  settings: BenchSettings,
+  serverPin: string[],
+  generatorPin: string[],
+  fail: (f: ServerFailure) => void,
+): Promise<Measurement | null> {
+  const entry = serverEntry(name);
+  const background = await waitForQuiet();
+  let echo: RunningServer;
+  try {
+    echo = await launchServer(name, { program: 'echo', prefix: serverPin });
+  } catch (error) {
+    fail({ server: name, round, stage: 'start', message: `raw echo: ${(error as Error).message}` });
+    return null;
+  }
+  try {
+    const problem = await checkEcho(echo.url, entry.saturationListener);
+    if (problem) {
+      fail({ server: name, round, stage: 'gate', message: `raw echo: ${problem}` });
+      return null;
+    }
+    // A short warm-up so the JIT has compiled the echo path before it is measured.
+    await saturate(tools, entry.saturationListener, echo.url, echo.process.pid as number, { ...settings, saturationSeconds: 1 }, generatorPin);
+    const m = await saturate(tools, entry.saturationListener, echo.url, echo.process.pid as number, settings, generatorPin);
+    return toMeasurement(m, { server: name, scenario: 'saturation-raw', round, background });
+  } catch (error) {
+    fail({ server: name, round, stage: 'measure', message: `raw echo: ${(error as Error).message}` });
+    return null;
+  } finally {
+    await echo.stop();
+  }
+}
+
+function toMeasurement(
+  m: SaturationResult & { usage: ProcessUsage; tool: 'wrk' | 'h2load'; protocol: string },
+  at: { server: string; scenario: string; round: number; background: number },
+): Measurement {
+  const figures: Figures = { requests: m.requests, rps: m.rps, latencyMs: m.latencyMs, bytesPerSecond: m.bytesPerSecond };
+  return {
+    ...figures,
+    server: at.server,
+    scenario: at.scenario,
+    round: at.round,
+    tool: m.tool,
+    concurrency: m.concurrency,
+    protocol: m.protocol,
+    startedAt: new Date().toISOString(),
+    durationSeconds: round3(m.durationSeconds),
+    errors: m.errors,
+    errorRate: errorRate(m.errors, m.requests),
+    droppedIterations: 0,
+    serverUsage: m.usage,
+    requestsPerCpuSecond: perCpu(m.requests, m.usage),
+    generatorUsage: { cpuSeconds: round3(m.generatorCpuSeconds), utilisation: round3(m.generatorCpuSeconds / m.durationSeconds) },
+    backgroundCpu: at.background,
+  };
+}
+
+/** Waits (up to 10 s) until the machine is quiet: under a quarter of a core busy. */
+async function waitForQuiet(): Promise<number> {
+  let busy = await busyCores(300);
+  for (let i = 0; i < 20 && busy > 0.25; i++) busy = await busyCores(500);
+  return busy;
+}
+
+function errorRate(e: Errors, requests: number): number {
+  const total = e.http + e.jsonrpc + e.tool + e.check;
+  return requests > 0 ? total / requests : total > 0 ? 1 : 0;
+}
+
+function perCpu(requests: number, usage: ProcessUsage): number {
+  return usage.cpuSeconds > 0 ? Math.round(requests / usage.cpuSeconds) : 0;
+}
+
+function describe(id: string, m: Measurement): string {
+  const label = m.rate !== undefined ? `${id} @${m.rate}/s` : id;
+  const errs = m.errors.http + m.errors.jsonrpc + m.errors.tool + m.errors.check;
+  return `${label.padEnd(22)} ${m.rps.toFixed(0).padStart(7)} req/s  p99 ${m.latencyMs.p99.toFixed(1)} ms  errors ${errs}${
+    m.droppedIterations ? `  dropped ${m.droppedIterations}` : ''
+  }  server CPU ${m.serverUsage.cpuSeconds.toFixed(1)} s`;
+}
+
+export function formatDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+

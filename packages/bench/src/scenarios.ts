@@ -1,0 +1,103 @@
+// The scenarios the runner knows: one k6 file each under loadtests/ (plus saturation, which
+// wrk/h2load drive). One list, read by the runner, the report and the docker-compose check.
+
+export interface Scenario {
+  id: string;
+  title: string;
+  /** What it shows, for the report. */
+  about: string;
+  /** k6 file under loadtests/; none for saturation. */
+  file?: string;
+  model: 'open' | 'closed' | 'saturation';
+  /** VUs of a closed-model scenario (k6 `VUS`). */
+  vus?: number;
+  /** Extra k6 `-e` settings. */
+  env?: Record<string, string>;
+  /** Tags (`op`) reported as their own rows. */
+  ops?: string[];
+  /** The throughput a server that adds nothing would reach (req/s), where one exists. */
+  idealRps?: number;
+  /** The iteration time a server that adds nothing would reach (ms), where one exists. */
+  idealIterationMs?: number;
+}
+
+const AGENTS = 100;
+const AGENT_DELAY_MS = 250;
+const FAN_OUT_CALLS = 20;
+const FAN_OUT_DELAY_MS = 50;
+
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    id: 'simple-tool',
+    title: 'Simple tool calls',
+    about: 'One `agent_task` (no delay) per request at a constant arrival rate: latency at a given load, the seed\'s headline scenario.',
+    file: 'simple-tool.js',
+    model: 'open',
+  },
+  {
+    id: 'batch',
+    title: 'Batch processing',
+    about: 'One `batch_process` call with 10 tasks of mixed complexity, 10 VUs.',
+    file: 'batch.js',
+    model: 'closed',
+    vus: 10,
+  },
+  {
+    id: 'resources',
+    title: 'Resource access',
+    about: '`agent://…/status` and `benchmark://small|medium|large/data` (1 KiB, 64 KiB, 1 MiB) in turn, 8 VUs.',
+    file: 'resources.js',
+    model: 'closed',
+    vus: 8,
+    ops: ['status', 'small', 'medium', 'large'],
+  },
+  {
+    id: 'parallel-tasks',
+    title: 'Parallel tasks in one call',
+    about: '`parallel_agent_tasks` with 10 tasks awaiting 20 ms each, 10 at a time, 10 VUs.',
+    file: 'parallel-tasks.js',
+    model: 'closed',
+    vus: 10,
+  },
+  {
+    id: 'concurrent-calls',
+    title: 'Concurrent calls from one agent',
+    about: `Each of 5 agents fires ${FAN_OUT_CALLS} \`agent_task\` calls (awaiting ${FAN_OUT_DELAY_MS} ms) at once: one HTTP/2 connection multiplexes them, HTTP/1.1 needs a connection per call.`,
+    file: 'concurrent-calls.js',
+    model: 'closed',
+    vus: 5,
+    env: { CALLS: String(FAN_OUT_CALLS), DELAY_MS: String(FAN_OUT_DELAY_MS) },
+    idealIterationMs: FAN_OUT_DELAY_MS,
+  },
+  {
+    id: 'agents',
+    title: `${AGENTS} agents awaiting an LLM`,
+    about: `${AGENTS} concurrent agents, each \`agent_task\` awaiting ${AGENT_DELAY_MS} ms (a simulated LLM/API call): ideal throughput is ${AGENTS} / ${AGENT_DELAY_MS} ms = ${(AGENTS * 1000) / AGENT_DELAY_MS} req/s.`,
+    file: 'agents.js',
+    model: 'closed',
+    vus: AGENTS,
+    env: { DELAY_MS: String(AGENT_DELAY_MS) },
+    idealRps: (AGENTS * 1000) / AGENT_DELAY_MS,
+  },
+  {
+    id: 'session',
+    title: 'Session lifecycle',
+    about: 'initialize, notifications/initialized, tools/list, tools/call per iteration, as pre-stateless clients connect; 10 VUs.',
+    file: 'session.js',
+    model: 'closed',
+    vus: 10,
+    ops: ['initialize', 'initialized', 'tools_list', 'tools_call'],
+  },
+  {
+    id: 'saturation',
+    title: 'Saturation',
+    about: 'The headline `tools/call` as fast as the server answers (wrk for HTTP/1.1, h2load for h2c), beside the same stack\'s raw JSON echo without MCP ("the limit").',
+    model: 'saturation',
+  },
+];
+
+export function scenario(id: string): Scenario {
+  const found = SCENARIOS.find((s) => s.id === id);
+  if (!found) throw new Error(`unknown scenario "${id}": known are ${SCENARIOS.map((s) => s.id).join(', ')}`);
+  return found;
+}

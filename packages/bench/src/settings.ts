@@ -1,0 +1,132 @@
+// The run's settings: a profile (default or --quick), then flags on top.
+import { SERVERS } from '@mcp-runtimes/registry';
+import type { BenchSettings } from './results.js';
+import { SCENARIOS, scenario } from './scenarios.js';
+
+export const PROFILES = {
+  default: { durationSeconds: 5, warmupSeconds: 3, saturationSeconds: 5, repeats: 3, rates: [100, 250, 500, 1000], connections: 50 },
+  quick: { durationSeconds: 2, warmupSeconds: 1, saturationSeconds: 2, repeats: 1, rates: [200], connections: 50 },
+} as const;
+
+export interface CliOptions {
+  settings: BenchSettings;
+  outDir: string | null;
+  pin: boolean;
+  help: boolean;
+}
+
+export const USAGE = `pnpm bench:all [-- options]
+
+  --quick              the CI smoke profile: 1 round, 2 s per measurement, one rate (under 4 min)
+  --servers a,b        servers to measure (default: all: ${SERVERS.map((s) => s.name).join(', ')})
+  --scenarios a,b      scenarios (default: all: ${SCENARIOS.map((s) => s.id).join(', ')})
+  --duration S         seconds per k6 measurement (default ${PROFILES.default.durationSeconds})
+  --saturation S       seconds per wrk/h2load measurement (default ${PROFILES.default.saturationSeconds})
+  --warmup S           seconds of warm-up after each start, discarded (default ${PROFILES.default.warmupSeconds})
+  --repeats N          rounds; servers interleave within each (default ${PROFILES.default.repeats})
+  --rates a,b          arrival rates (req/s) of the open-model scenario (default ${PROFILES.default.rates.join(',')})
+  --connections N      requests in flight during saturation (default ${PROFILES.default.connections})
+  --out DIR            write the report here (default reports/<timestamp>, and reports/latest)
+  --no-pin             do not pin server and generator to separate cores
+`;
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const args = argv.filter((a) => a !== '--');
+  const profileName = args.includes('--quick') ? 'quick' : 'default';
+  const profile = PROFILES[profileName];
+  const settings: BenchSettings = {
+    profile: profileName,
+    servers: SERVERS.map((s) => s.name),
+    scenarios: SCENARIOS.map((s) => s.id),
+    repeats: profile.repeats,
+    durationSeconds: profile.durationSeconds,
+    warmupSeconds: profile.warmupSeconds,
+    saturationSeconds: profile.saturationSeconds,
+    rates: [...profile.rates],
+    connections: profile.connections,
+    command: ['pnpm bench:all', ...args].join(' '),
+  };
+  let outDir: string | null = null;
+  let pin = true;
+  let help = false;
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i] as string;
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--quick':
+        break;
+      case '--servers':
+        settings.servers = list(value(), SERVERS.map((s) => s.name), 'server');
+        break;
+      case '--scenarios':
+        settings.scenarios = list(value(), SCENARIOS.map((s) => s.id), 'scenario');
+        break;
+      case '--duration':
+        settings.durationSeconds = positive(flag, value());
+        break;
+      case '--saturation':
+        settings.saturationSeconds = positive(flag, value());
+        break;
+      case '--warmup':
+        settings.warmupSeconds = positive(flag, value(), true);
+        break;
+      case '--repeats':
+        settings.repeats = positive(flag, value());
+        break;
+      case '--connections':
+        settings.connections = positive(flag, value());
+        break;
+      case '--rates':
+        settings.rates = value()
+          .split(',')
+          .map((r) => positive('--rates', r));
+        break;
+      case '--out':
+        outDir = value();
+        break;
+      case '--no-pin':
+        pin = false;
+        break;
+      case '--help':
+      case '-h':
+        help = true;
+        break;
+      default:
+        throw new Error(`unknown option ${flag}\n\n${USAGE}`);
+    }
+  }
+  for (const id of settings.scenarios) scenario(id);
+  return { settings, outDir, pin, help };
+}
+
+function list(raw: string, known: string[], what: string): string[] {
+  const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const item of items) {
+    if (!known.includes(item)) throw new Error(`unknown ${what} "${item}": known are ${known.join(', ')}`);
+  }
+  if (items.length === 0) throw new Error(`no ${what} given`);
+  // Keep the registry's order so rounds interleave the same way whatever order was typed.
+  return known.filter((k) => items.includes(k));
+}
+
+function positive(flag: string, raw: string, zeroOk = false): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < (zeroOk ? 0 : 1)) throw new Error(`${flag} must be a ${zeroOk ? 'non-negative' : 'positive'} integer, got "${raw}"`);
+  return n;
+}
+
+/** Seconds the run will take, roughly: printed up front so nobody waits blind. */
+export function estimateSeconds(s: BenchSettings): number {
+  const k6Overhead = 1.5;
+  const perServer = s.scenarios.reduce((sum, id) => {
+    const sc = scenario(id);
+    if (sc.model === 'saturation') return sum + 2 * (s.saturationSeconds + 1) + 3;
+    const runs = sc.model === 'open' ? s.rates.length : 1;
+    return sum + runs * (s.durationSeconds + k6Overhead);
+  }, 4 + s.warmupSeconds);
+  return Math.round(perServer * s.servers.length * s.repeats);
+}

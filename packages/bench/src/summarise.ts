@@ -1,0 +1,124 @@
+// From raw measurements to report rows: one case per scenario (× rate, × op), one cell per
+// server with the repeats summarised, and a winner only where the data can tell.
+import type { BenchResults, Figures, Measurement } from './results.js';
+import { SCENARIOS } from './scenarios.js';
+import { overlaps, summarise, type Summary } from './stats.js';
+
+/** Report order: the scenario list's order, then rate; saturation rows under `saturation`. */
+function order(m: Measurement): number {
+  const id = m.scenario.startsWith('saturation') ? 'saturation' : m.scenario;
+  return SCENARIOS.findIndex((s) => s.id === id) * 1e7 + (m.scenario === 'saturation-raw' ? 1 : 0) + (m.rate ?? 0) * 10;
+}
+
+export interface Case {
+  key: string;
+  scenario: string;
+  rate?: number;
+  op?: string;
+}
+
+export interface Cell {
+  server: string;
+  runs: number;
+  rps: Summary;
+  avg: Summary;
+  p50: Summary;
+  p95: Summary;
+  p99: Summary;
+  /** Highest latency seen in any run. */
+  max: number;
+  bytesPerSecond: Summary;
+  errors: { http: number; jsonrpc: number; tool: number; check: number };
+  requests: number;
+  errorRate: number;
+  droppedIterations: number;
+  iterationP50?: Summary;
+  serverCpuSeconds: Summary;
+  requestsPerCpuSecond: Summary;
+  peakRssBytes: number;
+  generatorUtilisation: number;
+}
+
+export type Better = 'higher' | 'lower';
+
+export interface Winner {
+  server: string | null;
+  /** How much better than the runner-up, as a fraction (0.15 = 15%). */
+  margin: number;
+  /** `clear`: CIs do not overlap; `tie`: they do; `single`: one run each, no CI; `only`: one server. */
+  verdict: 'clear' | 'tie' | 'single' | 'only' | 'none';
+}
+
+export function caseKey(c: Omit<Case, 'key'>): string {
+  return [c.scenario, c.rate !== undefined ? `@${c.rate}` : '', c.op ? `:${c.op}` : ''].join('');
+}
+
+/** Every case present in the measurements, in the order they were measured. */
+export function cases(results: BenchResults): Case[] {
+  const seen = new Map<string, Case>();
+  const add = (c: Omit<Case, 'key'>) => {
+    const key = caseKey(c);
+    if (!seen.has(key)) seen.set(key, { key, ...c });
+  };
+  const sorted = [...results.measurements].sort((a, b) => order(a) - order(b));
+  for (const m of sorted) {
+    add({ scenario: m.scenario, ...(m.rate !== undefined ? { rate: m.rate } : {}) });
+    for (const op of Object.keys(m.ops ?? {})) add({ scenario: m.scenario, op });
+  }
+  return [...seen.values()];
+}
+
+export function measurementsOf(results: BenchResults, c: Case, server: string): Measurement[] {
+  return results.measurements.filter((m) => m.server === server && m.scenario === c.scenario && m.rate === c.rate);
+}
+
+export function cell(results: BenchResults, c: Case, server: string): Cell | null {
+  const runs = measurementsOf(results, c, server);
+  if (runs.length === 0) return null;
+  const figs: Figures[] = runs.map((m) => (c.op ? (m.ops?.[c.op] as Figures) : m)).filter(Boolean);
+  const requests = runs.reduce((s, m) => s + m.requests, 0);
+  const errors = runs.reduce(
+    (e, m) => ({ http: e.http + m.errors.http, jsonrpc: e.jsonrpc + m.errors.jsonrpc, tool: e.tool + m.errors.tool, check: e.check + m.errors.check }),
+    { http: 0, jsonrpc: 0, tool: 0, check: 0 },
+  );
+  const totalErrors = errors.http + errors.jsonrpc + errors.tool + errors.check;
+  return {
+    server,
+    runs: runs.length,
+    rps: summarise(figs.map((f) => f.rps)),
+    avg: summarise(figs.map((f) => f.latencyMs.avg)),
+    p50: summarise(figs.map((f) => f.latencyMs.p50)),
+    p95: summarise(figs.map((f) => f.latencyMs.p95)),
+    p99: summarise(figs.map((f) => f.latencyMs.p99)),
+    max: Math.max(...figs.map((f) => f.latencyMs.max)),
+    bytesPerSecond: summarise(figs.map((f) => f.bytesPerSecond)),
+    errors,
+    requests,
+    errorRate: requests > 0 ? totalErrors / requests : 0,
+    droppedIterations: runs.reduce((s, m) => s + m.droppedIterations, 0),
+    ...(runs.every((m) => m.iterations) ? { iterationP50: summarise(runs.map((m) => m.iterations?.durationMs.p50 ?? NaN)) } : {}),
+    serverCpuSeconds: summarise(runs.map((m) => m.serverUsage.cpuSeconds)),
+    requestsPerCpuSecond: summarise(runs.map((m) => m.requestsPerCpuSecond)),
+    peakRssBytes: Math.max(...runs.map((m) => m.serverUsage.peakRssBytes)),
+    generatorUtilisation: Math.max(...runs.map((m) => m.generatorUsage.utilisation)),
+  };
+}
+
+/**
+ * The best server on one metric. A win is `clear` only when the best one's 95% CI does not
+ * overlap the runner-up's; otherwise the data cannot tell them apart.
+ */
+export function winner(entries: { server: string; value: Summary }[], better: Better): Winner {
+  const valid = entries.filter((e) => e.value.n > 0 && Number.isFinite(e.value.mean));
+  if (valid.length === 0) return { server: null, margin: 0, verdict: 'none' };
+  const sorted = [...valid].sort((a, b) => (better === 'higher' ? b.value.mean - a.value.mean : a.value.mean - b.value.mean));
+  const best = sorted[0] as (typeof sorted)[number];
+  const second = sorted[1];
+  if (!second) return { server: best.server, margin: 0, verdict: 'only' };
+  const margin =
+    better === 'higher'
+      ? best.value.mean / second.value.mean - 1
+      : 1 - best.value.mean / second.value.mean;
+  if (best.value.n < 2 || second.value.n < 2) return { server: best.server, margin, verdict: 'single' };
+  return { server: best.server, margin, verdict: overlaps(best.value.ci95, second.value.ci95) ? 'tie' : 'clear' };
+}
