@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `pnpm bench:all`: run the benchmark, write reports/<timestamp>/ and point reports/latest at it.
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { REPO_ROOT } from '@mcp-runtimes/registry';
 import { writeReport, linkLatest } from './report/write.js';
+import type { BenchResults } from './results.js';
 import { runBenchmark } from './runner.js';
 import { parseArgs, USAGE } from './settings.js';
 import { requireToolchain } from './toolchain.js';
@@ -17,6 +19,12 @@ async function main(): Promise<number> {
   }
   if (options.help) {
     console.log(USAGE);
+    return 0;
+  }
+  if (options.from) {
+    const results = JSON.parse(readFileSync(options.from, 'utf8')) as BenchResults;
+    const written = writeReport(results, options.outDir ? resolve(options.outDir) : dirname(resolve(options.from)));
+    console.log(`report: ${written.markdown}\n        ${written.html}`);
     return 0;
   }
   const tools = requireToolchain();

@@ -11,6 +11,8 @@ export const PROFILES = {
 export interface CliOptions {
   settings: BenchSettings;
   outDir: string | null;
+  /** Re-render the report of an earlier run from its results.json, measuring nothing. */
+  from: string | null;
   pin: boolean;
   help: boolean;
 }
@@ -28,6 +30,7 @@ export const USAGE = `pnpm bench:all [-- options]
   --connections N      requests in flight during saturation (default ${PROFILES.default.connections})
   --out DIR            write the report here (default reports/<timestamp>, and reports/latest)
   --no-pin             do not pin server and generator to separate cores
+  --from FILE          only re-render the report of FILE (a results.json) into its folder or --out
 `;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -47,6 +50,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     command: ['pnpm bench:all', ...args].join(' '),
   };
   let outDir: string | null = null;
+  let from: string | null = null;
   let pin = true;
   let help = false;
   for (let i = 0; i < args.length; i++) {
@@ -88,6 +92,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--out':
         outDir = value();
         break;
+      case '--from':
+        from = value();
+        break;
       case '--no-pin':
         pin = false;
         break;
@@ -100,7 +107,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
   }
   for (const id of settings.scenarios) scenario(id);
-  return { settings, outDir, pin, help };
+  return { settings, outDir, from, pin, help };
 }
 
 function list(raw: string, known: string[], what: string): string[] {

@@ -57,9 +57,11 @@ function niceStep(raw: number): number {
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
 }
 
+const trim = (s: string) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
+
 export function formatTick(v: number): string {
-  if (v >= 1e6) return `${(v / 1e6).toPrecision(3).replace(/\.?0+$/, '')}M`;
-  if (v >= 1e3) return `${(v / 1e3).toPrecision(3).replace(/\.?0+$/, '')}k`;
+  if (v >= 1e6) return `${trim((v / 1e6).toPrecision(3))}M`;
+  if (v >= 1e3) return `${trim((v / 1e3).toPrecision(3))}k`;
   if (v >= 1 || v === 0) return String(Number(v.toPrecision(3)));
   return String(Number(v.toPrecision(2)));
 }

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from './build.js';
+import { fixtureResults } from './fixture.js';
+import { renderMarkdown } from './markdown.js';
+import { cases, cell, winner } from '../summarise.js';
+import { summarise } from '../stats.js';
+
+const clear = fixtureResults([
+  { name: 'node-http', mcp: [1000, 1010, 990], raw: [30000, 31000, 29000], p99At: { 100: 4, 400: 9 } },
+  { name: 'uws', mcp: [1500, 1490, 1510], raw: [70000, 69000, 71000], p99At: { 100: 2, 400: 3 } },
+]);
+
+describe('summarising runs', () => {
+  it('finds every case once, in scenario order, with per-op rows', () => {
+    const keys = cases(clear).map((c) => c.key);
+    expect(keys).toEqual([
+      'simple-tool@100',
+      'simple-tool@400',
+      'resources',
+      'resources:small',
+      'concurrent-calls',
+      'agents',
+      'saturation-mcp',
+      'saturation-raw',
+    ]);
+  });
+
+  it('summarises the repeats of one server in one case', () => {
+    const c = cell(clear, { key: 'saturation-mcp', scenario: 'saturation-mcp' }, 'uws');
+    expect(c?.runs).toBe(3);
+    expect(c?.rps.mean).toBe(1500);
+    expect(c?.rps.ci95?.[0]).toBeLessThan(1500);
+    expect(c?.errorRate).toBe(0);
+  });
+
+  it('names a winner only when the intervals do not overlap', () => {
+    const a = { server: 'a', value: summarise([100, 101, 99]) };
+    const b = { server: 'b', value: summarise([90, 91, 89]) };
+    const c = { server: 'c', value: summarise([100, 80, 120]) };
+    expect(winner([a, b], 'higher')).toMatchObject({ server: 'a', verdict: 'clear' });
+    expect(winner([a, c], 'higher').verdict).toBe('tie');
+    expect(winner([a, b], 'lower')).toMatchObject({ server: 'b', verdict: 'clear' });
+    expect(winner([{ server: 'a', value: summarise([1]) }, { server: 'b', value: summarise([2]) }], 'higher').verdict).toBe('single');
+    expect(winner([a], 'higher').verdict).toBe('only');
+    expect(winner([], 'higher').verdict).toBe('none');
+  });
+});
+
+describe('the report', () => {
+  const md = renderMarkdown(buildReport(clear));
+
+  it('states the measured winner and ratios in "which runtime should I pick"', () => {
+    const pick = md.slice(md.indexOf('## Which runtime'), md.indexOf('## Overview'));
+    expect(pick).toContain('**Most MCP calls per second: uws** — 1,500 req/s at saturation, 50% more than the slowest (node-http, 1,000)');
+    expect(pick).toContain('**MCP, not the HTTP stack, sets the ceiling.**');
+    expect(pick).toContain('**Lowest tail latency under load: uws** — p99 3.00 ms at 400 calls/s');
+    expect(pick).toContain('**uws** is the pick');
+  });
+
+  it('does not name a winner when the data cannot tell', () => {
+    const tied = fixtureResults([
+      { name: 'node-http', mcp: [1000, 1100, 900], raw: [30000, 31000, 29000], p99At: {} },
+      { name: 'hono', mcp: [1020, 900, 1080], raw: [28000, 27000, 29000], p99At: {} },
+    ]);
+    const text = renderMarkdown(buildReport(tied));
+    expect(text).toContain('**Throughput at saturation: no clear winner**');
+    expect(text).toContain('no runtime is clearly ahead');
+    expect(text).toMatch(/tie \(CIs overlap/);
+  });
+
+  it('has seed-style tables with CI, a winner column and the saturation ratio', () => {
+    expect(md).toContain('| Metric | node-http | uws | Winner |');
+    expect(md).toMatch(/\| Requests\/s \| 1,000 ±\d+ \| 1,500 ±\d+ \| \*\*uws\*\* \(\+50\.0%\) \|/);
+    expect(md).toContain('| node-http | wrk, http1, 50 in flight | 30,000 ±');
+    expect(md).toMatch(/\| uws \| wrk, http1, 50 in flight \| 70,000 ±[\d,]+ \| 1,500 ±[\d,]+ \| 2\.1% \|/);
+    expect(md).toContain('![p99 latency vs arrival rate](charts/latency-p99.svg)');
+  });
+
+  it('reports gate failures and does not claim correctness then', () => {
+    const failed = { ...clear, gates: [...clear.gates, { server: 'hono', round: 1, passed: false, failures: ['agent_task: answered correctly (1 of 1 failed)'] }] };
+    failed.settings = { ...failed.settings, servers: [...failed.settings.servers, 'hono'] };
+    const text = renderMarkdown(buildReport(failed));
+    expect(text).toContain('| hono | FAILED: agent_task: answered correctly (1 of 1 failed) |');
+    expect(text).toContain('**Not measured:** hono');
+  });
+});

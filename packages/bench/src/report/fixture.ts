@@ -1,0 +1,82 @@
+// Synthetic results with known numbers, for the report's unit tests (never for a report).
+import type { BenchResults, Measurement } from '../results.js';
+
+export interface FixtureServer {
+  name: string;
+  /** Requests/s of each round's MCP saturation run. */
+  mcp: number[];
+  raw: number[];
+  p99At: Record<number, number>;
+}
+
+export function fixtureResults(servers: FixtureServer[], rates = [100, 400]): BenchResults {
+  const measurements: Measurement[] = [];
+  const base = (server: string, scenario: string, round: number, rps: number, p99 = 5): Measurement => ({
+    server,
+    scenario,
+    round,
+    tool: scenario.startsWith('saturation') ? (server === 'node-http2' ? 'h2load' : 'wrk') : 'k6',
+    protocol: server === 'node-http2' ? 'h2-tls' : 'http1',
+    startedAt: '2026-11-21T00:00:00.000Z',
+    durationSeconds: 5,
+    requests: rps * 5,
+    rps,
+    latencyMs: { avg: p99 / 3, min: 0.5, p50: p99 / 4, p90: p99 / 2, p95: p99 / 1.5, p99, max: p99 * 2 },
+    bytesPerSecond: rps * 400,
+    errors: { http: 0, jsonrpc: 0, tool: 0, check: 0 },
+    errorRate: 0,
+    droppedIterations: 0,
+    iterations: { count: rps * 5, rate: rps, durationMs: { avg: 60, min: 50, p50: 55, p90: 70, p95: 80, p99: 90, max: 100 } },
+    serverUsage: { cpuSeconds: 4, peakRssBytes: 100 * 1024 * 1024 },
+    requestsPerCpuSecond: Math.round((rps * 5) / 4),
+    generatorUsage: { cpuSeconds: 1, utilisation: 0.2 },
+    backgroundCpu: 0.05,
+  });
+  const rounds = Math.max(...servers.map((s) => s.mcp.length));
+  for (let round = 1; round <= rounds; round++) {
+    for (const s of servers) {
+      const i = round - 1;
+      for (const rate of rates) measurements.push({ ...base(s.name, 'simple-tool', round, rate, s.p99At[rate] ?? 5), rate });
+      measurements.push({ ...base(s.name, 'agents', round, 380 + i), concurrency: 100 });
+      measurements.push({ ...base(s.name, 'concurrent-calls', round, 300 + i), concurrency: 5 });
+      measurements.push({
+        ...base(s.name, 'resources', round, 250 + i),
+        ops: { small: { requests: 500, rps: 100, latencyMs: base('', '', 0, 0).latencyMs, bytesPerSecond: 1e5 } },
+      });
+      measurements.push({ ...base(s.name, 'saturation-mcp', round, s.mcp[i] as number, 50), concurrency: 50 });
+      measurements.push({ ...base(s.name, 'saturation-raw', round, s.raw[i] as number, 2), concurrency: 50 });
+    }
+  }
+  return {
+    schema: 1,
+    environment: {
+      date: '2026-11-21T00:00:00.000Z',
+      gitSha: '0123456789abcdef',
+      gitDirty: false,
+      node: 'v20.20.2',
+      os: 'Linux test',
+      cpuModel: 'Test CPU',
+      cores: 2,
+      memoryBytes: 24 * 1024 ** 3,
+      versions: { '@modelcontextprotocol/sdk': '1.32.2', k6: 'k6 v1.8.1' },
+      pinning: { server: 'core 0', generator: 'core 1' },
+    },
+    settings: {
+      profile: 'default',
+      servers: servers.map((s) => s.name),
+      scenarios: ['simple-tool', 'resources', 'concurrent-calls', 'agents', 'saturation'],
+      repeats: rounds,
+      durationSeconds: 5,
+      warmupSeconds: 3,
+      saturationSeconds: 5,
+      rates,
+      connections: 50,
+      command: 'pnpm bench:all',
+    },
+    gates: servers.map((s) => ({ server: s.name, round: 1, passed: true, failures: [] })),
+    failures: [],
+    measurements,
+    startedAt: '2026-11-21T00:00:00.000Z',
+    finishedAt: '2026-11-21T00:15:00.000Z',
+  };
+}
