@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs the load generators the benchmark drives, where they are missing:
+# Installs what the benchmark drives and its report test needs, where it is missing:
 #   k6 (pinned)  -> .tools/bin/k6, built with `go install` (Go's module proxy) when k6 is not on PATH
 #   wrk, h2load  -> Debian's packages `wrk` and `nghttp2-client`
+#   chromium     -> Debian's package `chromium` (the test that renders report.html headless)
 # Prints where each tool is; exits 1 with instructions when one cannot be installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +33,7 @@ fi
 apt_packages=()
 command -v wrk >/dev/null || apt_packages+=(wrk)
 command -v h2load >/dev/null || apt_packages+=(nghttp2-client)
+command -v chromium >/dev/null || apt_packages+=(chromium)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
     say "installing ${apt_packages[*]} from Debian's packages"
@@ -47,3 +49,4 @@ fi
 say "k6:     $(k6_path) ($("$(k6_path)" version | head -1))"
 say "wrk:    $(command -v wrk) ($(wrk -v 2>&1 | head -1 | cut -c1-40))"
 say "h2load: $(command -v h2load) ($(h2load --version | head -1))"
+say "chromium: $(command -v chromium)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine for mcp-runtimes: pnpm (pinned, without corepack), the dependencies
-# from the lockfile, a build, and the self-signed localhost certificate of the TLS listener.
+# from the lockfile, a build, the self-signed localhost certificate of the TLS listener, and
+# the load tools (scripts/install-load-tools.sh).
 # Safe to run again: each step is skipped or fast when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,4 +37,7 @@ say "building"
 pnpm build
 
 say "TLS certificate for the node:http2 listener: $(node packages/server-kit/dist/cert-cli.js)"
+
+# k6, wrk, h2load for the benchmark, Chromium for the report test (each only where missing).
+scripts/install-load-tools.sh
 say "done"

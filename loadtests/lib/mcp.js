@@ -17,10 +17,13 @@ const errors = {
 // MCP requests only (k6's http_reqs would count setup()'s health check too).
 const mcpRequests = new Counter('mcp_requests');
 const mcpDuration = new Trend('mcp_duration', true);
+// Response body bytes per op (k6's data_received is not split by request tags).
+const mcpBytes = new Counter('mcp_bytes_received');
 
 function record(response, op) {
   mcpRequests.add(1, { op });
   mcpDuration.add(response.timings.duration, { op });
+  mcpBytes.add(typeof response.body === 'string' ? response.body.length : 0, { op });
 }
 
 const HEADERS = {

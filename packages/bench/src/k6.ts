@@ -87,7 +87,7 @@ export function figures(summary: K6Summary, op?: string): Figures {
     requests,
     rps: requests / seconds,
     latencyMs: trend(summary, `mcp_duration${tag}`),
-    bytesPerSecond: metric(summary, `data_received${tag}`, 'count') / seconds,
+    bytesPerSecond: metric(summary, `mcp_bytes_received${tag}`, 'count') / seconds,
   };
 }
 

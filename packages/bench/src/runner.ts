@@ -129,7 +129,7 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
   return results;
 }
 
-async function gateServer(k6: string, server: string, round: number, url: string, prefix: string[]): Promise<GateResult> {
+export async function gateServer(k6: string, server: string, round: number, url: string, prefix: string[]): Promise<GateResult> {
   const run = await runK6({ k6, file: 'gate.js', url, env: { MODE: 'gate' }, prefix, timeoutMs: 90_000 });
   const failures = run.summary ? failedChecks(run.summary) : [];
   if (run.code !== 0 && failures.length === 0) failures.push(`k6 exited ${run.code}: ${run.output.trim().split('\n').slice(-3).join(' ')}`);

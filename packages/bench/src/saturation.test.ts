@@ -33,7 +33,7 @@ describe('parseH2load', () => {
     expect(r.requests).toBe(53380);
     expect(r.rps).toBeCloseTo(53380 / 3, 6);
     expect(r.errors.http).toBe(10);
-    expect(r.bytesPerSecond).toBeCloseTo(9506006 / 3, 6);
+    expect(r.bytesPerSecond).toBeCloseTo(8113760 / 3, 6);
     expect(r.latencyMs.min).toBe(1);
     expect(r.latencyMs.max).toBe(100);
     expect(r.latencyMs.p50).toBeCloseTo(50.5, 6);

@@ -27,7 +27,8 @@ export interface SaturationOptions {
 }
 
 export async function runWrk(wrk: string, o: SaturationOptions): Promise<SaturationResult> {
-  const run = await runGenerator([wrk, '-t1', `-c${o.concurrency}`, `-d${o.seconds}s`, '-s', WRK_SCRIPT, o.url], {
+  // wrk's default 2 s timeout would turn a slow answer into an error; 10 s keeps it a latency.
+  const run = await runGenerator([wrk, '-t1', `-c${o.concurrency}`, `-d${o.seconds}s`, '--timeout', '10s', '-s', WRK_SCRIPT, o.url], {
     prefix: o.prefix,
     env: { BODY_FILE },
     timeoutMs: (o.seconds + 30) * 1000,
@@ -112,7 +113,8 @@ export function parseH2load(stdout: string, log: string): Omit<SaturationResult,
   const finished = /finished in ([\d.]+)(m?s), ([\d.]+) req\/s/.exec(stdout);
   const requests = /requests: (\d+) total, (\d+) started, (\d+) done, (\d+) succeeded, (\d+) failed, (\d+) errored, (\d+) timeout/.exec(stdout);
   const codes = /status codes: (\d+) 2xx, (\d+) 3xx, (\d+) 4xx, (\d+) 5xx/.exec(stdout);
-  const traffic = /traffic: \S+ \((\d+)\) total/.exec(stdout);
+  // Response body ("data") bytes, as k6 reports; wrk can only count everything it read.
+  const traffic = /traffic: .*?(\d+)\) data/.exec(stdout);
   if (!finished || !requests || !codes || !traffic) throw new Error(`unexpected h2load output:\n${stdout}`);
   const seconds = Number(finished[1]) / (finished[2] === 'ms' ? 1000 : 1);
   const done = Number(requests[3]);

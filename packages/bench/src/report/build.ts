@@ -393,7 +393,8 @@ function method({ results }: Ctx): Section {
         kind: 'list',
         items: [
           'Each round starts every server in turn (A B C D, A B C D …, never all runs of one server back to back), pinned to one core with the load generator on the other; it waits for a quiet machine, runs the correctness gate, warms up (discarded), measures each scenario, and stops the server with SIGTERM (it must exit 0).',
-          'k6 scenarios (`loadtests/*.js`) check every answer\'s body; errors are split into HTTP (no answer or wrong status), JSON-RPC error, tool `isError`, and wrong body. wrk and h2load check status only; their request is the one the gate checked.',
+          'k6 scenarios (`loadtests/*.js`) check every answer\'s body; errors are split into HTTP (no answer or wrong status), JSON-RPC error, tool `isError`, and wrong body. wrk and h2load check status only (with a 10 s timeout); their request is the one the gate checked.',
+          'Throughput in bytes is response body bytes (k6, h2load); wrk counts every byte it read, headers included.',
           'Open model (constant arrival rate) for latency at a given load; closed model (fixed VUs) for the other k6 scenarios; saturation with wrk (HTTP/1.1) and h2load (h2c) against the MCP server and against the same stack\'s raw JSON echo.',
           `Server CPU and peak RSS from /proc; generator CPU from the shell's children times. Background CPU before measurements: median ${num(summarise(bg).median, 2)} cores, max ${num(Math.max(0, ...bg), 2)}.`,
           'Raw results (every run) are in `results.json` beside this report; the tables are generated from it, never edited.',

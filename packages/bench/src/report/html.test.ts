@@ -32,8 +32,8 @@ describe('report.html in headless Chromium', () => {
   const written = writeReport(results, dir);
 
   beforeAll(async () => {
-    const executablePath = findTool('chromium');
-    if (!executablePath) throw new Error('Chromium is not installed: run scripts/install-load-tools.sh (Debian package `chromium`)');
+    const executablePath = process.env.CHROMIUM_PATH ?? findTool('chromium') ?? findTool('chromium-browser') ?? findTool('google-chrome');
+    if (!executablePath) throw new Error('Chromium is not installed: run scripts/install-load-tools.sh (Debian package `chromium`) or set CHROMIUM_PATH');
     browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   }, 60_000);
   afterAll(async () => browser?.close());
