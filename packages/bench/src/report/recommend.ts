@@ -77,7 +77,7 @@ export function recommend(ctx: Ctx): Block[] {
     items.push(
       min >= 0.9
         ? `**Agents awaiting an LLM: any of them.** With ${agents.vus} agents each awaiting ${agents.env?.DELAY_MS} ms, every server reaches ${percent(min, 0)} or more of the ideal ${num(agents.idealRps)} req/s: when tools wait on I/O, the runtime hardly matters.`
-        : `**Agents awaiting an LLM:** share of the ideal ${num(agents.idealRps)} req/s — ${of.map((o) => `${o.server} ${percent(o.share, 0)}`).join(', ')}; ${of
+        : `**Agents awaiting an LLM:** share of the ideal ${num(agents.idealRps)} req/s — ${of.map((o) => `${o.server} ${percent(o.share, 1)}`).join(', ')}; ${of
             .filter((o) => o.share < 0.9)
             .map((o) => o.server)
             .join(', ')} stayed under 90%, where the server's own per-call cost shows even in I/O-bound work.`,
