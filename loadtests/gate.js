@@ -9,17 +9,10 @@ import resources from './resources.js';
 import session from './session.js';
 import simpleTool from './simple-tool.js';
 import { requireHealthy } from './lib/mcp.js';
+import { loadOptions } from './lib/options.js';
 
 export { handleSummary } from './lib/summary.js';
-
-export const options = {
-  scenarios: { gate: { executor: 'per-vu-iterations', vus: 1, iterations: 1, maxDuration: '60s' } },
-  thresholds: { checks: ['rate==1'] },
-  insecureSkipTLSVerify: /^https:\/\/(127\.|\[::1\]|localhost)/.test(__ENV.BASE_URL || '') || __ENV.INSECURE === '1',
-  summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(50)', 'p(95)', 'p(99)'],
-  batch: 100,
-  batchPerHost: 100,
-};
+export const options = loadOptions({ model: 'gate' });
 
 export const SCENARIOS = { 'simple-tool': simpleTool, batch, resources, 'parallel-tasks': parallelTasks, 'concurrent-calls': concurrentCalls, agents, session };
 

@@ -37,7 +37,8 @@ export function loadOptions(defaults) {
 }
 
 function executor(mode, vus) {
-  if (mode === 'gate') return { executor: 'per-vu-iterations', vus: 1, iterations: 1, maxDuration: '30s' };
+  // One checked iteration; gate.js runs every scenario's in it, so allow a minute.
+  if (mode === 'gate') return { executor: 'per-vu-iterations', vus: 1, iterations: 1, maxDuration: '60s' };
   if (mode === 'closed') return { executor: 'constant-vus', vus, duration: DURATION, gracefulStop: '5s' };
   if (mode === 'open') {
     // Enough VUs for 200 ms of latency at RATE, allocated up front: k6 starting VUs mid-run

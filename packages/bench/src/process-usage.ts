@@ -1,6 +1,7 @@
 // CPU seconds and peak RSS of a running process, read from /proc (Linux): what the server
 // spent on a measurement, independent of the load generator.
 import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import type { ProcessUsage } from './results.js';
 
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ: 100 on every Linux ABI). */
@@ -51,7 +52,6 @@ export async function busyCores(ms = 500): Promise<number> {
   const b = read();
   const total = b.total - a.total;
   if (total <= 0) return 0;
-  const { cpus } = await import('node:os');
   return round3(((total - (b.idle - a.idle)) / total) * cpus().length);
 }
 

@@ -2,7 +2,6 @@
 // to one core, gate it on correctness, warm it up, measure every scenario with the generator on
 // the other core, stop it; then the same stack's raw echo for the saturation limit.
 import { cpus } from 'node:os';
-
 import { launchServer, serverEntry, type RunningServer } from '@mcp-runtimes/registry';
 import { checkEcho } from './echo-check.js';
 import { collectEnvironment } from './environment.js';

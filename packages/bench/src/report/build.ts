@@ -3,7 +3,8 @@ import { serverEntry } from '@mcp-runtimes/registry';
 import type { BenchResults, Measurement } from '../results.js';
 import { SCENARIOS, scenario } from '../scenarios.js';
 import { summarise } from '../stats.js';
-import { caseKey, cases, cell, winner, type Better, type Case, type Cell } from '../summarise.js';
+import { caseKey, winner, type Better, type Case, type Cell } from '../summarise.js';
+import { cellsOf, peakRss, reportContext, type Ctx } from './context.js';
 import { bytes, ms, num, percent, winnerText, withCi } from './format.js';
 import type { Block, Report, Section } from './model.js';
 import { recommend } from './recommend.js';
@@ -13,10 +14,7 @@ import { barChart, lineChart } from './svg.js';
 export const GENERATOR_MARGIN = 0.1;
 
 export function buildReport(results: BenchResults): Report {
-  const servers = results.settings.servers.filter((s) => results.measurements.some((m) => m.server === s));
-  const all = cases(results);
-  const grid = new Map(all.map((c) => [c.key, servers.map((s) => cell(results, c, s))]));
-  const ctx: Ctx = { results, servers, cases: all, grid };
+  const ctx = reportContext(results);
   const sections: Section[] = [
     header(ctx),
     { id: 'pick', title: 'Which runtime should I pick?', blocks: recommend(ctx) },
@@ -31,17 +29,6 @@ export function buildReport(results: BenchResults): Report {
     method(ctx),
   ].filter((s) => s.blocks.length > 0);
   return { title: 'mcp-runtimes benchmark', sections };
-}
-
-export interface Ctx {
-  results: BenchResults;
-  servers: string[];
-  cases: Case[];
-  grid: Map<string, (Cell | null)[]>;
-}
-
-export function cellsOf(ctx: Ctx, key: string): (Cell | null)[] {
-  return ctx.grid.get(key) ?? ctx.servers.map(() => null);
 }
 
 export function caseTitle(c: Case): string {
@@ -285,7 +272,7 @@ function multiplexing(ctx: Ctx): Section {
 }
 
 function resourcesAndMemory(ctx: Ctx): Section {
-  const peak = ctx.servers.map((s) => Math.max(0, ...ctx.results.measurements.filter((m) => m.server === s && m.scenario !== 'saturation-raw').map((m) => m.serverUsage.peakRssBytes)));
+  const peak = ctx.servers.map((s) => peakRss(ctx, s));
   const rows = ctx.cases.filter((c) => !c.op && c.scenario !== 'saturation-raw');
   return {
     id: 'cpu-memory',

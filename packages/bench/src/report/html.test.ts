@@ -54,7 +54,7 @@ describe('report.html in headless Chromium', () => {
       const chart = page.locator(`svg#${id}`);
       const marks = await chart.evaluate((svg) =>
         [...svg.querySelectorAll('.bar, .line')].filter((m) => {
-          const box = (m as SVGGraphicsElement).getBBox();
+          const box = (m as unknown as { getBBox(): { width: number; height: number } }).getBBox();
           return box.width > 0 && box.height > 0;
         }).length,
       );

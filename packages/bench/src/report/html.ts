@@ -2,8 +2,7 @@
 // opens from disk.
 import type { Block, Report } from './model.js';
 import { anchor } from './markdown.js';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { esc } from './svg.js';
 
 /** The little Markdown the report's text uses: `code` and **bold**. */
 function inline(text: string): string {

@@ -4,7 +4,7 @@ import { SCENARIOS } from '../scenarios.js';
 import { caseKey, winner, type Cell } from '../summarise.js';
 import { bytes, ms, num, percent } from './format.js';
 import type { Block } from './model.js';
-import { cellsOf, type Ctx } from './build.js';
+import { cellsOf, peakRss, type Ctx } from './context.js';
 
 export function recommend(ctx: Ctx): Block[] {
   const items: string[] = [];
@@ -95,7 +95,7 @@ export function recommend(ctx: Ctx): Block[] {
   }
 
   const rss = ctx.servers
-    .map((s) => ({ server: s, peak: Math.max(0, ...ctx.results.measurements.filter((m) => m.server === s && m.scenario !== 'saturation-raw').map((m) => m.serverUsage.peakRssBytes)) }))
+    .map((s) => ({ server: s, peak: peakRss(ctx, s) }))
     .filter((r) => r.peak > 0)
     .sort((a, b) => a.peak - b.peak);
   if (rss.length > 1) {

@@ -27,7 +27,7 @@ export interface LineChart {
   logY?: boolean;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function scale(min: number, max: number, log: boolean, from: number, to: number) {
   if (log) {
