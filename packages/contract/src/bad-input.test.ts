@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFetch } from '@mcp-runtimes/client';
-import { rawRequest, startFleet, TEST_MAX_BODY_BYTES, type Target } from './harness.js';
+import { rawRequest, startFleet, TEST_MAX_BODY_BYTES, WIRING, type Target } from './harness.js';
 
 const MCP_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
 
@@ -111,7 +111,7 @@ describe('wire behaviour', () => {
   it.each(fleet.targets.map((t) => [t.label, t] as const))('%s reports health', async (_label, target: Target) => {
     const { status, json } = await rawRequest(target, { method: 'GET', path: '/health' });
     expect(status).toBe(200);
-    expect(json).toMatchObject({ status: 'ok', runtime: target.server.name, wiring: 'official' });
+    expect(json).toMatchObject({ status: 'ok', runtime: target.server.name, wiring: WIRING });
   });
 
   // HTTP/2 only: a stream reset keeps the connection. Over HTTP/1.1 a server may drain or close

@@ -10,6 +10,12 @@ export interface Target {
   transport: TransportOptions;
 }
 
+/**
+ * The MCP wiring every server of the fleet runs (MCP_WIRING, default official): the package's
+ * test script runs the whole contract once per wiring, unchanged.
+ */
+export const WIRING = process.env.MCP_WIRING ?? 'official';
+
 /** Small enough that the oversized-body case stays cheap, the same on every server. */
 export const TEST_MAX_BODY_BYTES = 65_536;
 
@@ -22,7 +28,7 @@ export interface Fleet {
 /** Starts every registered server for real on ephemeral ports and lists every way to reach them. */
 export async function startFleet(env: Record<string, string> = {}): Promise<Fleet> {
   const servers = await Promise.all(
-    SERVERS.map((s) => launchServer(s.name, { env: { MCP_MAX_BODY_BYTES: String(TEST_MAX_BODY_BYTES), ...env } })),
+    SERVERS.map((s) => launchServer(s.name, { env: { MCP_WIRING: WIRING, MCP_MAX_BODY_BYTES: String(TEST_MAX_BODY_BYTES), ...env } })),
   );
   const ca = readFileSync(certificatePath());
   const targets: Target[] = [];

@@ -1,16 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
 import { createEndpoint } from './endpoint.js';
 import { asksForProgress } from './official-wiring.js';
+import { WIRING_NAMES, type WiringName } from './wirings.js';
 
-const endpoint = () => createEndpoint(loadConfig([], {}, { port: 0 }), { runtime: 'test' });
+let wiring: WiringName = 'official';
+const endpoint = () => createEndpoint(loadConfig([], { MCP_WIRING: wiring }, { port: 0 }), { runtime: 'test' });
 const MCP_HEADERS = { host: 'localhost', 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
 
 function post(body: unknown, headers: Record<string, string> = MCP_HEADERS, path = '/mcp'): Request {
   return new Request(`http://localhost${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
 }
 
-describe('endpoint (in-process)', () => {
+describe.each(WIRING_NAMES)('endpoint (in-process), %s wiring', (name) => {
+  beforeEach(() => {
+    wiring = name;
+  });
+
   it('answers a tool call without initialize (stateless)', async () => {
     const response = await endpoint().fetch(
       post({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'agent_task', arguments: { task: 't' } } }),
@@ -23,7 +29,7 @@ describe('endpoint (in-process)', () => {
     const e = endpoint();
     const health = await e.fetch(new Request('http://localhost/health'));
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok', runtime: 'test', wiring: 'official', in_flight: 1 });
+    expect(await health.json()).toEqual({ status: 'ok', runtime: 'test', wiring: name, in_flight: 1 });
     expect((await e.fetch(new Request('http://localhost/other'))).status).toBe(404);
     const get = await e.fetch(new Request('http://localhost/mcp', { headers: { host: 'localhost' } }));
     expect(get.status).toBe(405);
@@ -51,6 +57,35 @@ describe('endpoint (in-process)', () => {
     const health = await e.fetch(new Request('http://localhost/health'));
     expect(health.status).toBe(503);
     expect(health.headers.get('connection')).toBe('close');
+  });
+
+  it('answers concurrent calls that share an id, each with its own result', async () => {
+    const e = endpoint();
+    const call = (task: string) =>
+      e.fetch(post({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'agent_task', arguments: { task, delay_ms: task.length % 4 } } }));
+    const tasks = Array.from({ length: 40 }, (_, i) => `task ${'x'.repeat(i % 5)} ${i}`);
+    const answers = await Promise.all(tasks.map(async (task) => (await call(task)).json()));
+    answers.forEach((answer, i) => expect(answer).toMatchObject({ id: 1, result: { structuredContent: { task: tasks[i] } } }));
+  });
+
+  it('answers 499 at once when the client goes away mid-call, and keeps serving', async () => {
+    const e = endpoint();
+    const controller = new AbortController();
+    const started = performance.now();
+    const pending = e.fetch(
+      new Request('http://localhost/mcp', {
+        method: 'POST',
+        headers: MCP_HEADERS,
+        signal: controller.signal,
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'agent_task', arguments: { task: 't', delay_ms: 5_000 } } }),
+      }),
+    );
+    setTimeout(() => controller.abort(), 20);
+    expect((await pending).status).toBe(499);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(e.inFlight).toBe(0);
+    const next = await e.fetch(post({ jsonrpc: '2.0', id: 1, method: 'ping' }));
+    expect(await next.json()).toEqual({ jsonrpc: '2.0', id: 1, result: {} });
   });
 
   it('streams SSE only when progress is asked', () => {

@@ -1,15 +1,17 @@
 import { onBodyEnd } from './body-end.js';
 import type { ServerConfig } from './config.js';
+import { incomingFromRequest, isTextReply, toResponse, type Incoming, type Reply } from './exchange.js';
 import { createGuard } from './guard.js';
 import { jsonResponse, jsonRpcError, RPC } from './responses.js';
 import { WIRINGS, type McpHandler } from './wirings.js';
 
 /**
- * The web-standard core every server runs: routing, health, guards, the MCP wiring and
- * in-flight accounting. An adapter turns its native request into a `Request`, calls
- * `fetch`, and writes the `Response` back; nothing else.
+ * The core every server runs: routing, health, guards, the MCP wiring and in-flight
+ * accounting. An adapter wraps its native request as an `Incoming`, calls `handle`, and
+ * writes the `Reply` back; nothing else. `fetch` is the same over web Request/Response.
  */
 export interface Endpoint {
+  handle(incoming: Incoming): Promise<Reply>;
   fetch(request: Request): Promise<Response>;
   /** Requests whose response has not finished yet. */
   readonly inFlight: number;
@@ -41,10 +43,10 @@ export function createEndpoint(config: ServerConfig, { runtime }: EndpointOption
     if (inFlight === 0) onIdle?.();
   };
 
-  async function route(request: Request): Promise<Response> {
-    const { pathname } = new URL(request.url);
+  async function route(request: Incoming): Promise<Reply> {
+    const pathname = request.path;
     if (pathname === config.mcpPath) {
-      const verdict = guard(request.headers.get('host'), request.headers.get('origin'));
+      const verdict = guard(request.header('host') ?? null, request.header('origin') ?? null);
       if (!verdict.ok) return jsonRpcError(403, RPC.serverError, verdict.message);
       if (request.method !== 'POST') {
         // Stateless serving has no standalone SSE stream (GET) and no session to delete (DELETE).
@@ -71,21 +73,29 @@ export function createEndpoint(config: ServerConfig, { runtime }: EndpointOption
     });
   }
 
+  async function handle(request: Incoming): Promise<Reply> {
+    inFlight++;
+    let reply: Reply;
+    try {
+      reply = await route(request);
+    } catch (error) {
+      // Never a stack trace on the wire: one line in the log, a JSON-RPC error to the client.
+      console.error(`[${runtime}] internal error: ${(error as Error)?.message ?? String(error)}`);
+      reply = jsonRpcError(500, RPC.internalError, 'Internal error');
+    }
+    if (isTextReply(reply)) {
+      if (shuttingDown) reply.headers.connection = 'close';
+      release();
+      return reply;
+    }
+    if (shuttingDown) reply.headers.set('connection', 'close');
+    // A streamed answer stays counted until its body is written out.
+    return onBodyEnd(reply, release);
+  }
+
   return {
-    async fetch(request) {
-      inFlight++;
-      let response: Response;
-      try {
-        response = await route(request);
-      } catch (error) {
-        // Never a stack trace on the wire: one line in the log, a JSON-RPC error to the client.
-        console.error(`[${runtime}] internal error: ${(error as Error)?.message ?? String(error)}`);
-        response = jsonRpcError(500, RPC.internalError, 'Internal error');
-      }
-      if (shuttingDown) response.headers.set('connection', 'close');
-      // A request stays counted until its body is written out (SSE streams included).
-      return onBodyEnd(response, release);
-    },
+    handle,
+    fetch: async (request) => toResponse(await handle(incomingFromRequest(request))),
     get inFlight() {
       return inFlight;
     },

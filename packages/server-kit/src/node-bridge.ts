@@ -3,10 +3,11 @@ import { constants, type Http2ServerRequest, type Http2ServerResponse } from 'no
 import type { Readable } from 'node:stream';
 import { isEventStream } from './body-end.js';
 import type { Endpoint } from './endpoint.js';
+import { isTextReply, type Incoming, type Reply } from './exchange.js';
 import { jsonResponse } from './responses.js';
 
 /**
- * node:http and node:http2 (compat API) to the web-standard endpoint and back.
+ * node:http and node:http2 (compat API) to the core's Incoming/Reply and back.
  * Both runtimes share this bridge so they differ only in their HTTP stack.
  */
 type NodeRequest = IncomingMessage | Http2ServerRequest;
@@ -34,24 +35,96 @@ export function createNodeHandler(
 
 async function handle(endpoint: Endpoint, scheme: string, req: NodeRequest, res: NodeResponse): Promise<void> {
   res.on('error', () => {}); // a client that vanished mid-write is not an error of ours
-  const controller = new AbortController();
-  res.once('close', () => {
-    if (!res.writableFinished) controller.abort();
-  });
-  const body = requestBody(req);
-  let request: Request | undefined;
-  try {
-    request = toWebRequest(req, scheme, controller.signal, body.stream);
-  } catch {
-    request = undefined; // a Host or target that makes no URL
-  }
-  const response = request
-    ? await endpoint.fetch(request)
-    : jsonResponse(400, { error: 'bad_request', message: 'Bad Request: invalid Host header or request target' });
-  await writeWebResponse(req, res, response);
+  const incoming = new NodeIncoming(req, res, scheme);
+  const reply = (req.url ?? '').startsWith('/')
+    ? await endpoint.handle(incoming)
+    : jsonResponse(400, { error: 'bad_request', message: 'Bad Request: invalid request target' });
+  await writeReply(req, res, reply);
   // Answered before the body was read to the end (413): drop the rest, within bounds, so the
   // connection (or HTTP/2 stream window) is free for the next request.
-  if (!req.complete) body.discard();
+  if (!req.complete) incoming.discard();
+}
+
+/** A node request as the core's Incoming: headers and body read directly, a web Request only on demand. */
+class NodeIncoming implements Incoming {
+  private discarding = false;
+
+  constructor(
+    private readonly req: NodeRequest,
+    private readonly res: NodeResponse,
+    private readonly scheme: string,
+  ) {}
+
+  get method(): string {
+    return this.req.method ?? 'GET';
+  }
+
+  get path(): string {
+    const target = this.req.url ?? '/';
+    const query = target.indexOf('?');
+    return query === -1 ? target : target.slice(0, query);
+  }
+
+  header(name: string): string | undefined {
+    const value = name === 'host' ? authorityOf(this.req) : this.req.headers[name];
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  readBody(limit: number): Promise<string | null> {
+    const req = this.req as Readable;
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const cleanup = () => {
+        req.off('data', onData);
+        req.off('end', onEnd);
+        req.off('close', onClose);
+      };
+      const onData = (chunk: Buffer) => {
+        size += chunk.byteLength;
+        if (size <= limit) return void chunks.push(chunk);
+        cleanup();
+        req.pause();
+        resolve(null);
+      };
+      const onEnd = () => {
+        cleanup();
+        resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+      };
+      const onClose = () => {
+        cleanup();
+        reject(new Error('the client closed the request before its body ended'));
+      };
+      req.on('data', onData);
+      req.once('end', onEnd);
+      req.once('close', onClose);
+    });
+  }
+
+  onAbort(listener: () => void): () => void {
+    const onClose = () => {
+      if (!this.res.writableFinished) listener();
+    };
+    this.res.once('close', onClose);
+    return () => this.res.off('close', onClose);
+  }
+
+  toRequest(): Request {
+    const controller = new AbortController();
+    this.onAbort(() => controller.abort());
+    return toWebRequest(this.req, this.scheme, controller.signal, requestBody(this.req, () => this.discard()));
+  }
+
+  /** Drops what is left of the body (once). */
+  discard(): void {
+    if (this.discarding) return;
+    this.discarding = true;
+    discardRest(this.req);
+  }
+}
+
+function authorityOf(req: NodeRequest): string | undefined {
+  return (req.headers[':authority'] as string | undefined) ?? req.headers.host;
 }
 
 /** How much of an unread body is dropped, and for how long, before we give up on it. */
@@ -88,35 +161,32 @@ function discardRest(req: NodeRequest): void {
  * The request body as a web stream with backpressure. Unlike Readable.toWeb, cancelling it
  * does not destroy the socket: `discard` drops what is left, and the connection lives on.
  */
-function requestBody(req: NodeRequest): { stream: ReadableStream<Uint8Array> | null; discard(): void } {
+function requestBody(req: NodeRequest, discard: () => void): ReadableStream<Uint8Array> | null {
   const readable = req as Readable;
-  if (req.method === 'GET' || req.method === 'HEAD') return { stream: null, discard: () => readable.resume() };
-  let discarding = false;
-  const discard = () => {
-    if (discarding) return;
-    discarding = true;
-    discardRest(req);
-  };
-  const stream = new ReadableStream<Uint8Array>(
+  if (req.method === 'GET' || req.method === 'HEAD') return null;
+  let cancelled = false;
+  return new ReadableStream<Uint8Array>(
     {
       start(controller) {
         readable.pause();
         readable.on('data', (chunk: Buffer) => {
-          if (discarding) return;
+          if (cancelled) return;
           controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
           if ((controller.desiredSize ?? 0) <= 0) readable.pause();
         });
-        readable.once('end', () => discarding || controller.close());
-        readable.once('error', (error) => discarding || controller.error(error));
+        readable.once('end', () => cancelled || controller.close());
+        readable.once('error', (error) => cancelled || controller.error(error));
       },
       pull() {
         readable.resume();
       },
-      cancel: discard,
+      cancel() {
+        cancelled = true;
+        discard();
+      },
     },
     new ByteLengthQueuingStrategy({ highWaterMark: 65_536 }),
   );
-  return { stream, discard };
 }
 
 export function toWebRequest(
@@ -131,10 +201,9 @@ export function toWebRequest(
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else headers.set(name, value);
   }
-  const authority = (req.headers[':authority'] as string | undefined) ?? req.headers.host;
+  const authority = authorityOf(req);
   if (authority !== undefined && !headers.has('host')) headers.set('host', authority);
-  const url = `${scheme}://${authority ?? 'localhost'}${req.url ?? '/'}`;
-  return new Request(url, {
+  return new Request(webUrl(scheme, authority, req.url ?? '/'), {
     method: req.method ?? 'GET',
     headers,
     signal,
@@ -142,6 +211,23 @@ export function toWebRequest(
     // Required by fetch's Request for a streamed body.
     duplex: 'half',
   } as RequestInit);
+}
+
+/** The request's URL; a Host that makes no URL (the guard has let it through) falls back to localhost. */
+function webUrl(scheme: string, authority: string | undefined, target: string): string {
+  const url = `${scheme}://${authority ?? 'localhost'}${target}`;
+  return URL.canParse(url) ? url : `${scheme}://localhost${target}`;
+}
+
+/** Writes a text reply in one go, or streams a web Response. */
+export async function writeReply(req: NodeRequest, res: NodeResponse, reply: Reply): Promise<void> {
+  if (!isTextReply(reply)) return writeWebResponse(req, res, reply);
+  if (res.destroyed || res.writableEnded) return;
+  const { headers } = reply;
+  if (req.httpVersionMajor === 2) for (const name of HOP_BY_HOP) delete headers[name];
+  headers['content-length'] = String(Buffer.byteLength(reply.body));
+  (res as ServerResponse).writeHead(reply.status, headers);
+  res.end(reply.body);
 }
 
 export async function writeWebResponse(req: NodeRequest, res: NodeResponse, response: Response): Promise<void> {

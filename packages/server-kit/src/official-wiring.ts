@@ -1,7 +1,9 @@
-import { createMcpServer } from '@mcp-runtimes/tools';
+import { createMcpServer, type McpSurfaceOptions } from '@mcp-runtimes/tools';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv-provider.js';
 import { readRequestBody, requestBodyTooLargeMessage } from '@modelcontextprotocol/sdk/server/requestBody.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { onBodyEnd } from './body-end.js';
+import { isTextReply, type Reply } from './exchange.js';
 import { jsonRpcError, RPC } from './responses.js';
 import type { McpHandler, WiringOptions } from './wirings.js';
 
@@ -21,9 +23,9 @@ export function asksForProgress(message: unknown): boolean {
  * response nobody will read, so nothing waits on the SDK's. After the answer, an SSE stream is
  * closed through its cancel instead.
  */
-function whenAborted(signal: AbortSignal, close: () => void): { promise: Promise<Response>; dispose: () => void } {
+function whenAborted(signal: AbortSignal, close: () => void): { promise: Promise<Reply>; dispose: () => void } {
   let onAbort = () => {};
-  const promise = new Promise<Response>((resolve) => {
+  const promise = new Promise<Reply>((resolve) => {
     onAbort = () => {
       close();
       resolve(jsonRpcError(499, RPC.serverError, 'Client closed the request'));
@@ -39,8 +41,18 @@ function whenAborted(signal: AbortSignal, close: () => void): { promise: Promise
  * request, JSON responses unless the call asks for progress. The baseline users get by
  * following the docs.
  */
-export function createOfficialWiring({ maxBodyBytes }: WiringOptions): McpHandler {
-  return async (incoming) => {
+export function createOfficialWiring(options: WiringOptions): McpHandler {
+  return perRequestWiring(options, {});
+}
+
+/** The official wiring with one JSON Schema validator for every request's server (the first ablation step). */
+export function createSharedValidatorWiring(options: WiringOptions): McpHandler {
+  return perRequestWiring(options, { serverOptions: { jsonSchemaValidator: new AjvJsonSchemaValidator() } });
+}
+
+function perRequestWiring({ maxBodyBytes }: WiringOptions, surface: McpSurfaceOptions): McpHandler {
+  return async (exchange) => {
+    const incoming = exchange.toRequest();
     const body = await readRequestBody(incoming, maxBodyBytes);
     if (body.tooLarge) {
       // The connection stays open: each stack discards the rest of the body, so the client can read this.
@@ -55,7 +67,7 @@ export function createOfficialWiring({ maxBodyBytes }: WiringOptions): McpHandle
       request = new Request(incoming.url, { method: incoming.method, headers: incoming.headers, body: body.text });
     }
 
-    const server = createMcpServer();
+    const server = createMcpServer(surface);
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: !asksForProgress(parsedBody),
@@ -68,8 +80,9 @@ export function createOfficialWiring({ maxBodyBytes }: WiringOptions): McpHandle
     await server.connect(transport);
     const aborted = whenAborted(incoming.signal, close);
     try {
-      const response = await Promise.race([transport.handleRequest(request, { parsedBody }), aborted.promise]);
-      return onBodyEnd(response, close);
+      const reply = await Promise.race([transport.handleRequest(request, { parsedBody }), aborted.promise]);
+      if (isTextReply(reply)) return reply; // the client is gone; `close` has run
+      return onBodyEnd(reply, close);
     } catch (error) {
       close();
       throw error;

@@ -1,10 +1,9 @@
-/** JSON responses of the endpoint itself, shaped like the SDK's own errors so clients see one style. */
+import type { TextReply } from './exchange.js';
 
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
+/** JSON answers of the endpoint itself, shaped like the SDK's own errors so clients see one style. */
+
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): TextReply {
+  return { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
 }
 
 /** A JSON-RPC error with a null id: the request was refused before any message was read. */
@@ -13,12 +12,14 @@ export function jsonRpcError(
   code: number,
   message: string,
   headers: Record<string, string> = {},
-): Response {
+): TextReply {
   return jsonResponse(status, { jsonrpc: '2.0', error: { code, message }, id: null }, headers);
 }
 
 /** JSON-RPC codes used outside the SDK. */
 export const RPC = {
+  parseError: -32700,
+  invalidRequest: -32600,
   serverError: -32000,
   internalError: -32603,
 } as const;

@@ -1,81 +1,122 @@
-import { isEventStream, type Endpoint } from '@mcp-runtimes/server-kit';
+import { isEventStream, isTextReply, type Endpoint, type Incoming, type Reply } from '@mcp-runtimes/server-kit';
 import { STATUS_CODES } from 'node:http';
 import type { HttpRequest, HttpResponse } from './uws-loader.js';
 
 /** Headers uWS writes itself. */
 const OWN_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection']);
 
-interface Exchange {
-  aborted: boolean;
-  controller: AbortController;
+const statusLines = new Map<number, string>();
+function statusLine(status: number): string {
+  let line = statusLines.get(status);
+  if (line === undefined) statusLines.set(status, (line = `${status} ${STATUS_CODES[status] ?? 'Unknown'}`));
+  return line;
 }
 
 /**
- * A uWS route handler over the shared endpoint. uWS rules: read everything from `req`
- * before any await, set onAborted first, copy each onData chunk (its buffer is reused),
- * and cork every write that happens after an await.
+ * A uWS request as the core's Incoming. uWS rules: read everything from `req` before any
+ * await, set onAborted first, copy each onData chunk (its buffer is reused), and cork every
+ * write that happens after an await. The body is collected as it arrives (up to just past
+ * the limit, so an oversized one can be answered 413 without buffering it all).
  */
-export function createUwsHandler(endpoint: Endpoint, maxBodyBytes: number) {
-  // Responses the endpoint has returned but we have not finished writing: shutdown waits for them.
-  let writing = 0;
-  let onWritten: (() => void) | undefined;
-  const handler = (res: HttpResponse, req: HttpRequest): void => {
-    const exchange: Exchange = { aborted: false, controller: new AbortController() };
-    const method = req.getMethod().toUpperCase();
-    const headers = new Headers();
-    req.forEach((name, value) => headers.append(name, value));
-    const query = req.getQuery();
-    const url = `http://${headers.get('host') ?? 'localhost'}${req.getUrl()}${query ? `?${query}` : ''}`;
+class UwsIncoming implements Incoming {
+  readonly method: string;
+  readonly path: string;
+  aborted = false;
+  private readonly headers: Record<string, string> = {};
+  private readonly query: string;
+  private readonly abortListeners = new Set<() => void>();
+  private readonly body: Promise<{ bytes: Buffer; tooLarge: boolean }>;
 
-    let bodyController: ReadableStreamDefaultController<Uint8Array> | undefined;
-    res.onAborted(() => {
-      exchange.aborted = true;
-      exchange.controller.abort();
-      try {
-        bodyController?.error(new Error('client aborted'));
-      } catch {
-        // already closed
-      }
+  constructor(res: HttpResponse, req: HttpRequest, maxBodyBytes: number) {
+    this.method = req.getMethod().toUpperCase();
+    this.path = req.getUrl();
+    this.query = req.getQuery();
+    req.forEach((name, value) => {
+      this.headers[name] = name in this.headers ? `${this.headers[name]}, ${value}` : value;
     });
-
-    let body: ReadableStream<Uint8Array> | null = null;
-    if (method !== 'GET' && method !== 'HEAD') {
-      body = new ReadableStream<Uint8Array>({ start: (c) => void (bodyController = c) });
+    res.onAborted(() => {
+      this.aborted = true;
+      for (const listener of this.abortListeners) listener();
+    });
+    this.body = new Promise((resolve, reject) => {
+      if (this.method === 'GET' || this.method === 'HEAD') return resolve({ bytes: Buffer.alloc(0), tooLarge: false });
+      this.abortListeners.add(() => reject(new Error('the client closed the request before its body ended')));
+      const chunks: Buffer[] = [];
       let received = 0;
       let open = true;
       res.onData((chunk, isLast) => {
         if (!open) return;
         received += chunk.byteLength;
-        bodyController?.enqueue(new Uint8Array(chunk.slice(0)));
-        // Past the limit the reader has what it needs to answer 413; drop the rest, unbuffered.
+        chunks.push(Buffer.from(chunk.slice(0)));
         if (isLast || received > maxBodyBytes) {
           open = false;
-          bodyController?.close();
+          resolve({ bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks), tooLarge: received > maxBodyBytes });
         }
       });
-    }
+    });
+    this.body.catch(() => {}); // read only if the wiring asks for it
+  }
 
-    let request: Request;
-    try {
-      request = new Request(url, {
-        method,
-        headers,
-        body,
-        signal: exchange.controller.signal,
-        duplex: 'half',
-      } as RequestInit);
-    } catch {
-      res.writeStatus('400 Bad Request').writeHeader('content-type', 'application/json');
-      res.end('{"error":"bad_request","message":"Bad Request: invalid Host header or request target"}', true);
-      return;
+  header(name: string): string | undefined {
+    return this.headers[name];
+  }
+
+  async readBody(limit: number): Promise<string | null> {
+    const { bytes, tooLarge } = await this.body;
+    return tooLarge || bytes.byteLength > limit ? null : bytes.toString('utf8');
+  }
+
+  onAbort(listener: () => void): () => void {
+    if (this.aborted) {
+      queueMicrotask(listener);
+      return () => {};
     }
+    this.abortListeners.add(listener);
+    return () => this.abortListeners.delete(listener);
+  }
+
+  toRequest(): Request {
+    const controller = new AbortController();
+    this.onAbort(() => controller.abort());
+    const headers = new Headers(this.headers);
+    const url = `http://${this.headers.host ?? 'localhost'}${this.path}${this.query ? `?${this.query}` : ''}`;
+    const hasBody = this.method !== 'GET' && this.method !== 'HEAD';
+    const body = this.body;
+    return new Request(URL.canParse(url) ? url : `http://localhost${this.path}`, {
+      method: this.method,
+      headers,
+      signal: controller.signal,
+      body: hasBody
+        ? new ReadableStream<Uint8Array>({
+            start: (stream) =>
+              body.then(
+                ({ bytes }) => {
+                  stream.enqueue(new Uint8Array(bytes));
+                  stream.close();
+                },
+                (error: unknown) => stream.error(error),
+              ),
+          })
+        : null,
+      duplex: 'half',
+    } as RequestInit);
+  }
+}
+
+/** A uWS route handler over the shared endpoint. */
+export function createUwsHandler(endpoint: Endpoint, maxBodyBytes: number) {
+  // Replies the endpoint has returned but we have not finished writing: shutdown waits for them.
+  let writing = 0;
+  let onWritten: (() => void) | undefined;
+  const handler = (res: HttpResponse, req: HttpRequest): void => {
+    const incoming = new UwsIncoming(res, req, maxBodyBytes);
     writing++;
     endpoint
-      .fetch(request)
-      .then((response) => writeResponse(res, exchange, method, response))
+      .handle(incoming)
+      .then((reply) => writeReply(res, incoming, reply))
       .catch((error: unknown) => {
         console.error(`internal error while answering: ${(error as Error)?.message ?? String(error)}`);
-        if (!exchange.aborted) res.cork(() => res.close());
+        if (!incoming.aborted) res.cork(() => res.close());
       })
       .finally(() => {
         writing--;
@@ -90,35 +131,51 @@ export function createUwsHandler(endpoint: Endpoint, maxBodyBytes: number) {
   return { handler, written };
 }
 
-async function writeResponse(res: HttpResponse, exchange: Exchange, method: string, response: Response): Promise<void> {
-  const status = `${response.status} ${STATUS_CODES[response.status] ?? 'Unknown'}`;
+async function writeReply(res: HttpResponse, incoming: UwsIncoming, reply: Reply): Promise<void> {
+  if (isTextReply(reply)) {
+    if (incoming.aborted) return;
+    const close = reply.headers.connection === 'close';
+    res.cork(() => {
+      res.writeStatus(statusLine(reply.status));
+      for (const name in reply.headers) {
+        if (!OWN_HEADERS.has(name)) res.writeHeader(name, reply.headers[name] as string);
+      }
+      if (incoming.method === 'HEAD') res.endWithoutBody(Buffer.byteLength(reply.body), close);
+      else res.end(reply.body, close);
+    });
+    return;
+  }
+  await writeResponse(res, incoming, reply);
+}
+
+async function writeResponse(res: HttpResponse, incoming: UwsIncoming, response: Response): Promise<void> {
   const closeConnection = response.headers.get('connection') === 'close';
   const writeHead = () => {
-    res.writeStatus(status);
+    res.writeStatus(statusLine(response.status));
     response.headers.forEach((value, name) => {
       if (!OWN_HEADERS.has(name)) res.writeHeader(name, value);
     });
   };
   if (!isEventStream(response)) {
     const body = response.body === null ? undefined : new Uint8Array(await response.arrayBuffer());
-    if (exchange.aborted) return;
+    if (incoming.aborted) return;
     res.cork(() => {
       writeHead();
-      if (method === 'HEAD') res.endWithoutBody(body?.byteLength ?? 0, closeConnection);
+      if (incoming.method === 'HEAD') res.endWithoutBody(body?.byteLength ?? 0, closeConnection);
       else res.end(body ?? '', closeConnection);
     });
     return;
   }
 
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  if (exchange.aborted) {
+  if (incoming.aborted) {
     await reader.cancel();
     return;
   }
   res.cork(writeHead);
   for (;;) {
     const { done, value } = await reader.read();
-    if (exchange.aborted) {
+    if (incoming.aborted) {
       await reader.cancel();
       return;
     }
