@@ -30,12 +30,14 @@ describe('pnpm bench:all --quick', () => {
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as BenchResults;
     expect(results.failures).toEqual([]);
     for (const server of SERVERS.map((s) => s.name)) {
-      expect(results.gates.filter((g) => g.server === server).map((g) => g.passed)).toEqual([true]);
+      const wirings = [...results.settings.wirings, ...results.settings.compare];
+      expect(results.gates.filter((g) => g.server === server).map((g) => [g.wiring, g.passed])).toEqual(wirings.map((w) => [w, true]));
       for (const sc of SCENARIOS) {
         const ids = sc.model === 'saturation' ? ['saturation-mcp', 'saturation-raw'] : [sc.id];
         for (const id of ids) {
           const runs = results.measurements.filter((m) => m.server === server && m.scenario === id);
-          expect(runs.length, `${server} × ${id}`).toBe(sc.model === 'open' ? results.settings.rates.length : 1);
+          const expected = sc.model === 'open' ? results.settings.rates.length : id === 'saturation-mcp' ? wirings.length : 1;
+          expect(runs.length, `${server} × ${id}`).toBe(expected);
           for (const m of runs) {
             expect(m.requests, `${server} × ${id} requests`).toBeGreaterThan(0);
             expect(m.bytesPerSecond, `${server} × ${id} bytes`).toBeGreaterThan(0);

@@ -37,6 +37,8 @@ export interface Measurement extends Figures {
   server: string;
   /** Scenario id (`simple-tool`, …, `saturation-mcp`, `saturation-raw`). */
   scenario: string;
+  /** The server's MCP wiring (MCP_WIRING); none for the raw echo. Runs before wirings existed were `official`. */
+  wiring?: string;
   /** Offered arrival rate (open model), if any. */
   rate?: number;
   round: number;
@@ -62,6 +64,7 @@ export interface Measurement extends Figures {
 
 export interface GateResult {
   server: string;
+  wiring?: string;
   round: number;
   passed: boolean;
   /** Failed checks, or why the server could not be gated. */
@@ -70,6 +73,7 @@ export interface GateResult {
 
 export interface ServerFailure {
   server: string;
+  wiring?: string;
   round: number;
   stage: 'start' | 'gate' | 'measure' | 'stop';
   message: string;
@@ -98,6 +102,10 @@ export interface BenchSettings {
   saturationSeconds: number;
   rates: number[];
   connections: number;
+  /** MCP wirings measured in every scenario (the first is the one the recommendation reads). */
+  wirings: string[];
+  /** Wirings measured at saturation only, beside the raw echo: official, and the ablation steps. */
+  compare: string[];
   command: string;
 }
 

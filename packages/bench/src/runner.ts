@@ -43,78 +43,94 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
   const excluded = new Set<string>();
   const started = Date.now();
   const estimate = estimateSeconds(settings);
-  log(`about ${formatDuration(estimate)}: ${settings.servers.length} servers × ${scenarios.length} scenarios × ${settings.repeats} rounds`);
+  log(`about ${formatDuration(estimate)}: ${settings.servers.length} servers × ${scenarios.length} scenarios (${settings.wirings.join(', ')} wiring; ${settings.compare.join(', ') || 'nothing else'} at saturation) × ${settings.repeats} rounds`);
 
   const progress = (server: string, round: number, what: string) => {
     const elapsed = (Date.now() - started) / 1000;
-    log(`[${formatDuration(elapsed)} / ~${formatDuration(estimate)}] round ${round}/${settings.repeats} ${server.padEnd(10)} ${what}`);
+    log(`[${formatDuration(elapsed)} / ~${formatDuration(estimate)}] round ${round}/${settings.repeats} ${server.padEnd(20)} ${what}`);
   };
   const fail = (f: ServerFailure) => {
     results.failures.push(f);
     log(`!! ${f.server} round ${f.round}, ${f.stage}: ${f.message.split('\n')[0]}`);
   };
 
+  const measureSaturation = scenarios.some((s) => s.model === 'saturation');
   for (let round = 1; round <= settings.repeats; round++) {
     for (const name of settings.servers) {
       if (excluded.has(name)) continue;
       const entry = serverEntry(name);
-      const background = await waitForQuiet();
-      let server: RunningServer;
-      try {
-        server = await launchServer(name, { prefix: serverPin });
-      } catch (error) {
-        fail({ server: name, round, stage: 'start', message: (error as Error).message });
-        excluded.add(name);
-        continue;
-      }
-      const loadUrl = server.urls[entry.loadListener] ?? server.url;
-      const pid = server.process.pid as number;
-      try {
-        const gate = await gateServer(tools.k6, name, round, loadUrl, generatorPin);
-        results.gates.push(gate);
-        progress(name, round, gate.passed ? 'gate passed' : `GATE FAILED: ${gate.failures.join('; ')}`);
-        if (!gate.passed) {
-          excluded.add(name);
+      // Every scenario in the main wirings; the compared ones (official, ablation steps) at saturation only.
+      const runs = [
+        ...settings.wirings.map((wiring) => ({ wiring, only: null as Scenario['model'] | null })),
+        ...(measureSaturation ? settings.compare.map((wiring) => ({ wiring, only: 'saturation' as const })) : []),
+      ];
+      // The order of wirings turns each round, so none is always measured first.
+      const order = runs.map((_, i) => runs[(i + round - 1) % runs.length] as (typeof runs)[number]);
+      for (const { wiring, only } of order) {
+        const label = `${name}/${wiring}`;
+        if (excluded.has(label)) continue;
+        const background = await waitForQuiet();
+        let server: RunningServer;
+        try {
+          server = await launchServer(name, { prefix: serverPin, env: { MCP_WIRING: wiring } });
+        } catch (error) {
+          fail({ server: name, wiring, round, stage: 'start', message: (error as Error).message });
+          excluded.add(label);
           continue;
         }
-        if (settings.warmupSeconds > 0) {
-          await runK6({
-            k6: tools.k6,
-            file: 'simple-tool.js',
-            url: loadUrl,
-            env: { MODE: 'closed', VUS: String(WARMUP_VUS), DURATION: `${settings.warmupSeconds}s` },
-            prefix: generatorPin,
-            timeoutMs: (settings.warmupSeconds + 60) * 1000,
-          });
-        }
-        for (const sc of scenarios) {
-          if (sc.model === 'saturation') {
-            const url = server.urls[entry.saturationListener] ?? server.url;
-            const m = await saturate(tools, entry.saturationListener, url, pid, settings, generatorPin);
-            results.measurements.push(toMeasurement(m, { server: name, scenario: 'saturation-mcp', round, background }));
-            progress(name, round, describe('saturation-mcp', results.measurements.at(-1) as Measurement));
+        const loadUrl = server.urls[entry.loadListener] ?? server.url;
+        const pid = server.process.pid as number;
+        try {
+          const gate = await gateServer(tools.k6, name, round, loadUrl, generatorPin);
+          results.gates.push({ ...gate, wiring });
+          progress(label, round, gate.passed ? 'gate passed' : `GATE FAILED: ${gate.failures.join('; ')}`);
+          if (!gate.passed) {
+            excluded.add(label);
             continue;
           }
-          for (const rate of sc.model === 'open' ? settings.rates : [undefined]) {
-            const quiet = await busyCores(200);
-            const m = await measureK6(tools.k6, sc, loadUrl, pid, settings, rate, generatorPin);
-            if ('error' in m) {
-              fail({ server: name, round, stage: 'measure', message: `${sc.id}${rate ? ` @${rate}/s` : ''}: ${m.error}` });
+          const satUrl = server.urls[entry.saturationListener] ?? server.url;
+          if (only === 'saturation') {
+            // A short saturation warm-up, as for the raw echo, so the JIT has compiled the path.
+            await saturate(tools, entry.saturationListener, satUrl, pid, { ...settings, saturationSeconds: 1 }, generatorPin);
+          } else if (settings.warmupSeconds > 0) {
+            await runK6({
+              k6: tools.k6,
+              file: 'simple-tool.js',
+              url: loadUrl,
+              env: { MODE: 'closed', VUS: String(WARMUP_VUS), DURATION: `${settings.warmupSeconds}s` },
+              prefix: generatorPin,
+              timeoutMs: (settings.warmupSeconds + 60) * 1000,
+            });
+          }
+          for (const sc of scenarios) {
+            if (only !== null && sc.model !== only) continue;
+            if (sc.model === 'saturation') {
+              const m = await saturate(tools, entry.saturationListener, satUrl, pid, settings, generatorPin);
+              results.measurements.push({ ...toMeasurement(m, { server: name, scenario: 'saturation-mcp', round, background }), wiring });
+              progress(label, round, describe('saturation-mcp', results.measurements.at(-1) as Measurement));
               continue;
             }
-            const measurement = { ...m, server: name, round, protocol: entry.loadListener, backgroundCpu: quiet };
-            results.measurements.push(measurement);
-            progress(name, round, describe(sc.id, measurement));
+            for (const rate of sc.model === 'open' ? settings.rates : [undefined]) {
+              const quiet = await busyCores(200);
+              const m = await measureK6(tools.k6, sc, loadUrl, pid, settings, rate, generatorPin);
+              if ('error' in m) {
+                fail({ server: name, wiring, round, stage: 'measure', message: `${sc.id}${rate ? ` @${rate}/s` : ''}: ${m.error}` });
+                continue;
+              }
+              const measurement = { ...m, server: name, wiring, round, protocol: entry.loadListener, backgroundCpu: quiet };
+              results.measurements.push(measurement);
+              progress(label, round, describe(sc.id, measurement));
+            }
           }
+        } catch (error) {
+          fail({ server: name, wiring, round, stage: 'measure', message: (error as Error).message });
+        } finally {
+          const exit = await server.stop();
+          if (exit.code !== 0) fail({ server: name, wiring, round, stage: 'stop', message: `exited with code ${exit.code} (signal ${exit.signal}) on SIGTERM` });
         }
-      } catch (error) {
-        fail({ server: name, round, stage: 'measure', message: (error as Error).message });
-      } finally {
-        const exit = await server.stop();
-        if (exit.code !== 0) fail({ server: name, round, stage: 'stop', message: `exited with code ${exit.code} (signal ${exit.signal}) on SIGTERM` });
       }
 
-      if (scenarios.some((s) => s.model === 'saturation')) {
+      if (measureSaturation) {
         const m = await measureEcho(tools, name, round, settings, serverPin, generatorPin, fail);
         if (m) {
           results.measurements.push(m);

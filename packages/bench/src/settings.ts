@@ -1,11 +1,30 @@
 // The run's settings: a profile (default or --quick), then flags on top.
 import { SERVERS } from '@mcp-runtimes/registry';
+import { WIRING_NAMES } from '@mcp-runtimes/server-kit';
 import type { BenchSettings } from './results.js';
 import { SCENARIOS, scenario } from './scenarios.js';
 
 export const PROFILES = {
-  default: { durationSeconds: 5, warmupSeconds: 3, saturationSeconds: 5, repeats: 3, rates: [100, 250, 500, 1000], connections: 50 },
-  quick: { durationSeconds: 2, warmupSeconds: 1, saturationSeconds: 2, repeats: 1, rates: [200], connections: 50 },
+  default: {
+    durationSeconds: 5,
+    warmupSeconds: 3,
+    saturationSeconds: 5,
+    repeats: 3,
+    rates: [500, 1000, 2000, 4000],
+    connections: 50,
+    wirings: ['tuned'],
+    compare: ['official'],
+  },
+  quick: {
+    durationSeconds: 2,
+    warmupSeconds: 1,
+    saturationSeconds: 2,
+    repeats: 1,
+    rates: [500],
+    connections: 50,
+    wirings: ['tuned'],
+    compare: ['official'],
+  },
 } as const;
 
 export interface CliOptions {
@@ -28,6 +47,9 @@ export const USAGE = `pnpm bench:all [-- options]
   --repeats N          rounds; servers interleave within each (default ${PROFILES.default.repeats})
   --rates a,b          arrival rates (req/s) of the open-model scenario (default ${PROFILES.default.rates.join(',')})
   --connections N      requests in flight during saturation (default ${PROFILES.default.connections})
+  --wirings a,b        MCP wirings measured in every scenario (default ${PROFILES.default.wirings.join(',')}; known: ${WIRING_NAMES.join(', ')})
+  --compare a,b|none   wirings measured at saturation only, beside the raw echo (default ${PROFILES.default.compare.join(',')});
+                       pnpm bench:ablation compares every step from official to tuned
   --out DIR            write the report here (default reports/<timestamp>, and reports/latest)
   --no-pin             do not pin server and generator to separate cores
   --from FILE          only re-render the report of FILE (a results.json) into its folder or --out
@@ -47,6 +69,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     saturationSeconds: profile.saturationSeconds,
     rates: [...profile.rates],
     connections: profile.connections,
+    wirings: [...profile.wirings],
+    compare: [...profile.compare],
     command: ['pnpm bench:all', ...args].join(' '),
   };
   let outDir: string | null = null;
@@ -89,6 +113,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
           .split(',')
           .map((r) => positive('--rates', r));
         break;
+      case '--wirings':
+        settings.wirings = list(value(), WIRING_NAMES, 'wiring', false);
+        break;
+      case '--compare': {
+        const v = value();
+        settings.compare = v === 'none' ? [] : list(v, WIRING_NAMES, 'wiring', false);
+        break;
+      }
       case '--out':
         outDir = value();
         break;
@@ -107,17 +139,18 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
   }
   for (const id of settings.scenarios) scenario(id);
+  settings.compare = settings.compare.filter((w) => !settings.wirings.includes(w));
   return { settings, outDir, from, pin, help };
 }
 
-function list(raw: string, known: string[], what: string): string[] {
+function list(raw: string, known: readonly string[], what: string, knownOrder = true): string[] {
   const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
   for (const item of items) {
     if (!known.includes(item)) throw new Error(`unknown ${what} "${item}": known are ${known.join(', ')}`);
   }
   if (items.length === 0) throw new Error(`no ${what} given`);
   // Keep the registry's order so rounds interleave the same way whatever order was typed.
-  return known.filter((k) => items.includes(k));
+  return knownOrder ? known.filter((k) => items.includes(k)) : [...new Set(items)];
 }
 
 function positive(flag: string, raw: string, zeroOk = false): number {
@@ -131,9 +164,12 @@ export function estimateSeconds(s: BenchSettings): number {
   const k6Overhead = 1.5;
   const perServer = s.scenarios.reduce((sum, id) => {
     const sc = scenario(id);
-    if (sc.model === 'saturation') return sum + 2 * (s.saturationSeconds + 1) + 3;
+    // The MCP server's run, plus the raw echo's (start, 1 s warm-up, run) shared by the wirings.
+    if (sc.model === 'saturation') return sum + s.saturationSeconds + 1 + (s.saturationSeconds + 3) / s.wirings.length;
     const runs = sc.model === 'open' ? s.rates.length : 1;
     return sum + runs * (s.durationSeconds + k6Overhead);
   }, 4 + s.warmupSeconds);
-  return Math.round(perServer * s.servers.length * s.repeats);
+  // Compared wirings: start, gate, a 1 s warm-up and saturation, if saturation is measured at all.
+  const perCompared = s.scenarios.includes('saturation') ? 5 + s.saturationSeconds + 1 : 0;
+  return Math.round((perServer * s.wirings.length + perCompared * s.compare.length) * s.servers.length * s.repeats);
 }

@@ -13,6 +13,8 @@ function order(m: Measurement): number {
 export interface Case {
   key: string;
   scenario: string;
+  /** The MCP wiring; none for the raw echo. */
+  wiring?: string;
   rate?: number;
   op?: string;
 }
@@ -50,7 +52,19 @@ export interface Winner {
 }
 
 export function caseKey(c: Omit<Case, 'key'>): string {
-  return [c.scenario, c.rate !== undefined ? `@${c.rate}` : '', c.op ? `:${c.op}` : ''].join('');
+  return [c.scenario, c.wiring ? `[${c.wiring}]` : '', c.rate !== undefined ? `@${c.rate}` : '', c.op ? `:${c.op}` : ''].join('');
+}
+
+/** A measurement's wiring: runs from before wirings existed measured the official one. */
+export function wiringOf(m: Measurement): string | undefined {
+  return m.scenario === 'saturation-raw' ? undefined : (m.wiring ?? 'official');
+}
+
+/** Wirings in report order: the run's main wirings, then the compared ones, then any other found. */
+export function wiringsOf(results: BenchResults): string[] {
+  const found = new Set(results.measurements.flatMap((m) => wiringOf(m) ?? []));
+  const listed = [...(results.settings.wirings ?? []), ...(results.settings.compare ?? [])];
+  return [...new Set([...listed.filter((w) => found.has(w)), ...found])];
 }
 
 /** Every case present in the measurements, in the order they were measured. */
@@ -60,16 +74,22 @@ export function cases(results: BenchResults): Case[] {
     const key = caseKey(c);
     if (!seen.has(key)) seen.set(key, { key, ...c });
   };
-  const sorted = [...results.measurements].sort((a, b) => order(a) - order(b));
+  const wirings = wiringsOf(results);
+  const rank = (m: Measurement) => order(m) + wirings.indexOf(wiringOf(m) ?? '') * 1e5;
+  const sorted = [...results.measurements].sort((a, b) => rank(a) - rank(b));
   for (const m of sorted) {
-    add({ scenario: m.scenario, ...(m.rate !== undefined ? { rate: m.rate } : {}) });
-    for (const op of Object.keys(m.ops ?? {})) add({ scenario: m.scenario, op });
+    const wiring = wiringOf(m);
+    const w = wiring ? { wiring } : {};
+    add({ scenario: m.scenario, ...w, ...(m.rate !== undefined ? { rate: m.rate } : {}) });
+    for (const op of Object.keys(m.ops ?? {})) add({ scenario: m.scenario, ...w, op });
   }
   return [...seen.values()];
 }
 
 export function measurementsOf(results: BenchResults, c: Case, server: string): Measurement[] {
-  return results.measurements.filter((m) => m.server === server && m.scenario === c.scenario && m.rate === c.rate);
+  return results.measurements.filter(
+    (m) => m.server === server && m.scenario === c.scenario && wiringOf(m) === c.wiring && m.rate === c.rate,
+  );
 }
 
 export function cell(results: BenchResults, c: Case, server: string): Cell | null {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
 import { createEndpoint } from './endpoint.js';
+import { pathOf } from './exchange.js';
 import { asksForProgress } from './official-wiring.js';
 import { WIRING_NAMES, type WiringName } from './wirings.js';
 
@@ -93,5 +94,14 @@ describe.each(WIRING_NAMES)('endpoint (in-process), %s wiring', (name) => {
     expect(asksForProgress([{ method: 'ping' }, { params: { _meta: { progressToken: 'a' } } }])).toBe(true);
     expect(asksForProgress({ method: 'tools/call', params: {} })).toBe(false);
     expect(asksForProgress(null)).toBe(false);
+  });
+});
+
+describe('pathOf', () => {
+  it('takes the path of an absolute URL, without query', () => {
+    expect(pathOf('http://localhost:3000/mcp?x=1')).toBe('/mcp');
+    expect(pathOf('https://[::1]:8443/health')).toBe('/health');
+    expect(pathOf('http://localhost')).toBe('/');
+    expect(pathOf('http://localhost/a/b/')).toBe('/a/b/');
   });
 });

@@ -38,13 +38,21 @@ export function toResponse(reply: Reply): Response {
   return new Response(reply.body === '' ? null : reply.body, { status: reply.status, headers: reply.headers });
 }
 
+/** The path of an absolute URL without building a URL object (a Request's url is always absolute). */
+export function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start === -1) return '/';
+  const query = url.indexOf('?', start);
+  return url.slice(start, query === -1 ? undefined : query);
+}
+
 /** An `Incoming` over a web `Request`: Hono's native request, and in-process tests. */
 export function incomingFromRequest(request: Request): Incoming {
   let path: string | undefined;
   return {
     method: request.method,
     get path() {
-      return (path ??= new URL(request.url).pathname);
+      return (path ??= pathOf(request.url));
     },
     header: (name) => request.headers.get(name) ?? undefined,
     async readBody(limit) {

@@ -14,19 +14,19 @@ describe('summarising runs', () => {
   it('finds every case once, in scenario order, with per-op rows', () => {
     const keys = cases(clear).map((c) => c.key);
     expect(keys).toEqual([
-      'simple-tool@100',
-      'simple-tool@400',
-      'resources',
-      'resources:small',
-      'concurrent-calls',
-      'agents',
-      'saturation-mcp',
+      'simple-tool[official]@100',
+      'simple-tool[official]@400',
+      'resources[official]',
+      'resources[official]:small',
+      'concurrent-calls[official]',
+      'agents[official]',
       'saturation-raw',
+      'saturation-mcp[official]',
     ]);
   });
 
   it('summarises the repeats of one server in one case', () => {
-    const c = cell(clear, { key: 'saturation-mcp', scenario: 'saturation-mcp' }, 'uws');
+    const c = cell(clear, { key: 'saturation-mcp[official]', scenario: 'saturation-mcp', wiring: 'official' }, 'uws');
     expect(c?.runs).toBe(3);
     expect(c?.rps.mean).toBe(1500);
     expect(c?.rps.ci95?.[0]).toBeLessThan(1500);
@@ -51,7 +51,7 @@ describe('the report', () => {
 
   it('states the measured winner and ratios in "which runtime should I pick"', () => {
     const pick = md.slice(md.indexOf('## Which runtime'), md.indexOf('## Overview'));
-    expect(pick).toContain('**Most MCP calls per second: uws** — 1,500 req/s at saturation, 50% more than the slowest (node-http, 1,000)');
+    expect(pick).toContain('**Most MCP calls per second: uws** — 1,500 req/s at saturation (official wiring), 50% more than the slowest (node-http, 1,000)');
     expect(pick).toContain('**MCP, not the HTTP stack, sets the ceiling.**');
     expect(pick).toContain('**Lowest tail latency under load: uws** — p99 3.00 ms at 400 calls/s');
     expect(pick).toContain('**uws** is the pick');
@@ -63,7 +63,7 @@ describe('the report', () => {
       { name: 'hono', mcp: [1020, 900, 1080], raw: [28000, 27000, 29000], p99At: {} },
     ]);
     const text = renderMarkdown(buildReport(tied));
-    expect(text).toContain('**Throughput at saturation: no clear winner**');
+    expect(text).toContain('**Throughput at saturation (official wiring): no clear winner**');
     expect(text).toContain('no runtime is clearly ahead');
     expect(text).toMatch(/tie \(CIs overlap/);
   });
@@ -74,6 +74,25 @@ describe('the report', () => {
     expect(md).toContain('| node-http | wrk, http1, 50 in flight | 30,000 ±');
     expect(md).toMatch(/\| uws \| wrk, http1, 50 in flight \| 70,000 ±[\d,]+ \| 1,500 ±[\d,]+ \| 2\.1% \|/);
     expect(md).toContain('![p99 latency vs arrival rate](charts/latency-p99.svg)');
+  });
+
+  it('shows raw, tuned and official side by side, and what each ablation step buys', () => {
+    const run = fixtureResults(
+      [
+        { name: 'node-http', mcp: [20000, 20100, 19900], raw: [30000, 31000, 29000], p99At: {}, compare: { official: [1000, 1010, 990], 'official-shared-validator': [1100, 1090, 1110], 'tuned-web': [5000, 5050, 4950] } },
+        { name: 'uws', mcp: [40000, 40400, 39600], raw: [70000, 69000, 71000], p99At: {}, compare: { official: [1500, 1490, 1510], 'official-shared-validator': [1600, 1610, 1590], 'tuned-web': [8000, 8100, 7900] } },
+      ],
+      [100, 400],
+      'tuned',
+    );
+    const text = renderMarkdown(buildReport(run));
+    expect(text).toContain('| Server | Generator | Raw echo req/s | tuned req/s | tuned / raw | tuned p50 | tuned p99 | official req/s |');
+    expect(text).toMatch(/\| uws \| wrk, http1, 50 in flight \| 70,000 ±[\d,]+ \| 40,000 ±[\d,]+ \| 57\.1% \|.*\| 1,500 ±[\d,]+ \| 2\.1% \|.*\| 26\.7× \|$/m);
+    // Ablation: each step against the one before, in the order the changes are made.
+    expect(text).toMatch(/\| uws \| official-shared-validator \| 1,600 ±[\d,]+ \| 1\.07× \| 1\.1× \|/);
+    expect(text).toMatch(/\| uws \| tuned-web \| 8,000 ±[\d,]+ \| 5\.00× \| 5\.3× \|/);
+    expect(text).toMatch(/\| uws \| tuned \| 40,000 ±[\d,]+ \| 5\.00× \| 26\.7× \| 57\.1% \|/);
+    expect(text).toContain('**How you wire MCP matters more than the runtime.** At saturation the tuned wiring serves 20.0–26.7× the calls of the official wiring');
   });
 
   it('reports gate failures and does not claim correctness then', () => {

@@ -3,8 +3,8 @@ import { serverEntry } from '@mcp-runtimes/registry';
 import type { BenchResults, Measurement } from '../results.js';
 import { SCENARIOS, scenario } from '../scenarios.js';
 import { summarise } from '../stats.js';
-import { caseKey, winner, type Better, type Case, type Cell } from '../summarise.js';
-import { cellsOf, peakRss, reportContext, type Ctx } from './context.js';
+import { caseKey, winner, wiringOf, type Better, type Case, type Cell } from '../summarise.js';
+import { cellsOf, peakRss, primaryKey, reportContext, type Ctx } from './context.js';
 import { bytes, ms, num, percent, winnerText, withCi } from './format.js';
 import type { Block, Report, Section } from './model.js';
 import { recommend } from './recommend.js';
@@ -32,10 +32,17 @@ export function buildReport(results: BenchResults): Report {
 }
 
 export function caseTitle(c: Case): string {
-  if (c.scenario === 'saturation-mcp') return 'Saturation: MCP tools/call';
+  const wiring = c.wiring ? ` (${c.wiring})` : '';
+  if (c.scenario === 'saturation-mcp') return `Saturation: MCP tools/call${wiring}`;
   if (c.scenario === 'saturation-raw') return 'Saturation: raw JSON echo';
   const title = scenario(c.scenario).title;
-  return `${title}${c.rate !== undefined ? ` @ ${num(c.rate)}/s` : ''}${c.op ? `: ${c.op}` : ''}`;
+  return `${title}${c.rate !== undefined ? ` @ ${num(c.rate)}/s` : ''}${c.op ? `: ${c.op}` : ''}${wiring}`;
+}
+
+/** A short label for charts: scenario, rate, and the wiring when the run has several. */
+function chartLabel(ctx: Ctx, c: Case): string {
+  const base = c.rate !== undefined ? `${c.scenario} @${c.rate}` : c.scenario;
+  return c.wiring && ctx.wirings.length > 1 && c.wiring !== ctx.primary ? `${base} (${c.wiring})` : base;
 }
 
 function header({ results }: Ctx): Section {
@@ -59,6 +66,7 @@ function header({ results }: Ctx): Section {
           ['Pinning', e.pinning ? `server on ${e.pinning.server}, load generator on ${e.pinning.generator}` : 'none (not pinned)'],
           ['Node.js', e.node],
           ...Object.entries(e.versions).map(([k, v]) => [k, v]),
+          ['Wirings', `${(s.wirings ?? ['official']).join(', ')} in every scenario${s.compare?.length ? `; ${s.compare.join(', ')} at saturation only` : ''}`],
           ['Profile', `${s.profile}: ${s.durationSeconds} s per k6 run, ${s.saturationSeconds} s per saturation run, ${s.warmupSeconds} s warm-up, arrival rates ${s.rates.join(', ')}/s, ${s.connections} in flight at saturation`],
         ],
       },
@@ -102,7 +110,7 @@ function overview(ctx: Ctx): Section {
         id: 'throughput',
         title: 'Throughput per scenario (req/s, 95% CI)',
         yLabel: 'requests / s',
-        categories: charted.map((c) => (c.rate !== undefined ? `${c.scenario} @${c.rate}` : c.scenario)),
+        categories: charted.map((c) => chartLabel(ctx, c)),
         series: ctx.servers,
         values: charted.map((c) => cellsOf(ctx, c.key).map((x) => (x ? { value: x.rps.mean, ci: x.rps.ci95 } : null))),
       }),
@@ -112,53 +120,109 @@ function overview(ctx: Ctx): Section {
 }
 
 function saturation(ctx: Ctx): Section {
-  const mcp = cellsOf(ctx, caseKey({ scenario: 'saturation-mcp' }));
-  const raw = cellsOf(ctx, caseKey({ scenario: 'saturation-raw' }));
-  if (mcp.every((x) => !x) && raw.every((x) => !x)) return { id: 'saturation', title: 'Saturation', blocks: [] };
+  const raw = cellsOf(ctx, primaryKey(ctx, 'saturation-raw'));
+  const wirings = ctx.wirings.filter((w) => cellsOf(ctx, caseKey({ scenario: 'saturation-mcp', wiring: w })).some(Boolean));
+  const mcp = new Map(wirings.map((w) => [w, cellsOf(ctx, caseKey({ scenario: 'saturation-mcp', wiring: w }))]));
+  if (wirings.length === 0 && raw.every((x) => !x)) return { id: 'saturation', title: 'Saturation', blocks: [] };
   const flags = generatorFlags(ctx);
+  const flag = (server: string, kind: string) => flags.get(`${server}:${kind}`) ?? '';
+  const official = mcp.get('official');
+  // Side by side: the main wirings and official; the ablation steps have their own table.
+  const sideBySide = wirings.filter((w) => w === 'official' || (ctx.results.settings.wirings ?? []).includes(w) || w === ctx.primary);
+  const head = ['Server', 'Generator', 'Raw echo req/s'];
+  for (const w of sideBySide) head.push(`${w} req/s`, `${w} / raw`, `${w} p50`, `${w} p99`);
+  const gains = official ? sideBySide.filter((w) => w !== 'official') : [];
+  for (const w of gains) head.push(`${w} ÷ official`);
   const rows = ctx.servers.map((server, i) => {
-    const m = mcp[i];
     const r = raw[i];
-    const tool = ctx.results.measurements.find((x) => x.server === server && x.scenario === 'saturation-mcp');
-    return [
-      server,
-      tool ? `${tool.tool}, ${tool.protocol}, ${tool.concurrency} in flight` : 'n/a',
-      r ? withCi(r.rps, (v) => num(v)) + (flags.get(`${server}:raw`) ?? '') : 'not measured',
-      m ? withCi(m.rps, (v) => num(v)) + (flags.get(`${server}:mcp`) ?? '') : 'not measured',
-      m && r ? percent(m.rps.mean / r.rps.mean) : 'n/a',
-      m ? ms(m.p50.mean) : 'n/a',
-      m ? ms(m.p99.mean) : 'n/a',
-      m ? num(m.requestsPerCpuSecond.mean) : 'n/a',
-      m ? percent(m.errorRate, 2) : 'n/a',
-      m ? percent(m.generatorUtilisation, 0) : 'n/a',
-    ];
+    const tool = ctx.results.measurements.find((x) => x.server === server && x.scenario === 'saturation-raw');
+    const row = [server, tool ? `${tool.tool}, ${tool.protocol}, ${tool.concurrency} in flight` : 'n/a', r ? withCi(r.rps, (v) => num(v)) + flag(server, 'raw') : 'not measured'];
+    for (const w of sideBySide) {
+      const m = mcp.get(w)?.[i];
+      row.push(
+        m ? withCi(m.rps, (v) => num(v)) + flag(server, `mcp:${w}`) : 'not measured',
+        m && r ? percent(m.rps.mean / r.rps.mean) : 'n/a',
+        m ? ms(m.p50.mean) : 'n/a',
+        m ? ms(m.p99.mean) : 'n/a',
+      );
+    }
+    for (const w of gains) {
+      const m = mcp.get(w)?.[i];
+      const o = official?.[i];
+      row.push(m && o ? `${num(m.rps.mean / o.rps.mean, 1)}×` : 'n/a');
+    }
+    return row;
   });
   const notes = [...flags.values()].length
     ? [{ kind: 'text' as const, text: '† within 10% of the load generator\'s ceiling (the fastest raw echo it drove in this run) or the generator used ≥ 90% of its core: this figure may be the generator\'s limit, not the server\'s.' }]
     : [];
+  const detail = wirings.map((w) => {
+    const cells = mcp.get(w) ?? [];
+    return {
+      kind: 'table' as const,
+      head: ['Server', `${w}: req/s`, 'Errors', 'Req per CPU-s', 'Peak RSS', 'Generator CPU'],
+      rows: cells.flatMap((m) => (m ? [[m.server, withCi(m.rps, (v) => num(v)), percent(m.errorRate, 2), num(m.requestsPerCpuSecond.mean), bytes(m.peakRssBytes), percent(m.generatorUtilisation, 0)]] : [])),
+    };
+  });
   return {
     id: 'saturation',
-    title: 'Saturation: MCP vs the same stack\'s raw limit',
+    title: 'Saturation: raw stack vs MCP wirings',
     blocks: [
-      { kind: 'text', text: scenario('saturation').about + ' "MCP / raw" is how much of the HTTP stack\'s capacity is left once MCP runs on it.' },
-      { kind: 'table', head: ['Server', 'Generator', 'Raw echo req/s', 'MCP req/s', 'MCP / raw', 'MCP p50', 'MCP p99', 'MCP req per CPU-s', 'Errors', 'Generator CPU'], rows },
+      {
+        kind: 'text',
+        text: `${scenario('saturation').about} Each wiring is the same server and the same tools; only how HTTP requests meet the SDK differs (the README explains each). "/ raw" is how much of the HTTP stack's capacity is left once MCP runs on it.`,
+      },
+      { kind: 'table', head, rows },
       ...notes,
+      ...ablation(ctx, mcp, raw),
+      ...detail,
       {
         kind: 'chart',
         id: 'saturation',
-        alt: 'Raw echo and MCP saturation throughput per server',
+        alt: 'Raw echo and MCP saturation throughput per server and wiring',
         svg: barChart({
           id: 'saturation',
-          title: 'Saturation throughput: raw echo vs MCP (req/s, log scale)',
+          title: 'Saturation throughput: raw echo vs MCP wirings (req/s, log scale)',
           yLabel: 'requests / s',
           categories: ctx.servers,
-          series: ['raw JSON echo', 'MCP tools/call'],
-          values: ctx.servers.map((_, i) => [raw[i], mcp[i]].map((x) => (x ? { value: x.rps.mean, ci: x.rps.ci95 } : null))),
+          series: ['raw JSON echo', ...wirings.map((w) => `MCP, ${w}`)],
+          values: ctx.servers.map((_, i) => [raw[i], ...wirings.map((w) => mcp.get(w)?.[i] ?? null)].map((x) => (x ? { value: x.rps.mean, ci: x.rps.ci95 } : null))),
           logY: true,
         }),
       },
     ],
   };
+}
+
+/** The wirings from official to tuned, in the order each adds one change: what each step buys. */
+const ABLATION_STEPS = ['official', 'official-shared-validator', 'tuned-web', 'tuned'];
+
+function ablation(ctx: Ctx, mcp: Map<string, (Cell | null)[]>, raw: (Cell | null)[]): Block[] {
+  const steps = ABLATION_STEPS.filter((w) => mcp.has(w));
+  if (steps.length < 3) return [];
+  const rows: string[][] = [];
+  ctx.servers.forEach((server, i) => {
+    let previous: Cell | null = null;
+    const first = mcp.get(steps[0] as string)?.[i] ?? null;
+    for (const step of steps) {
+      const m = mcp.get(step)?.[i] ?? null;
+      const r = raw[i];
+      rows.push([
+        server,
+        step,
+        m ? withCi(m.rps, (v) => num(v)) : 'not measured',
+        m && previous ? `${num(m.rps.mean / previous.rps.mean, 2)}×` : '',
+        m && first ? `${num(m.rps.mean / first.rps.mean, 1)}×` : '',
+        m && r ? percent(m.rps.mean / r.rps.mean) : 'n/a',
+        m ? ms(m.p99.mean) : 'n/a',
+      ]);
+      previous = m;
+    }
+  });
+  return [
+    { kind: 'text', text: '**Ablation: what each step from the official wiring to the tuned one buys.** Each step adds one change to the one above it (shared JSON Schema validator; one long-lived server behind the routed transport; no web Request/Response).' },
+    { kind: 'table', head: ['Server', 'Wiring step', 'Req/s', '× previous step', '× official', '/ raw', 'p99'], rows },
+  ];
 }
 
 /** Saturation rows that may measure the generator rather than the server. */
@@ -167,11 +231,12 @@ export function generatorFlags(ctx: Ctx): Map<string, string> {
   const sat = ctx.results.measurements.filter((m) => m.scenario.startsWith('saturation'));
   const meanOf = (runs: Measurement[]) => runs.reduce((s, m) => s + m.rps, 0) / runs.length;
   for (const tool of ['wrk', 'h2load']) {
-    const runsOf = (server: string, kind: string) => sat.filter((m) => m.tool === tool && m.server === server && m.scenario === `saturation-${kind}`);
+    const runsOf = (server: string, kind: string) =>
+      sat.filter((m) => m.tool === tool && m.server === server && (kind === 'raw' ? m.scenario === 'saturation-raw' : m.scenario === 'saturation-mcp' && kind === `mcp:${wiringOf(m)}`));
     // The generator's ceiling: the fastest raw echo (mean over rounds) it drove in this run.
     const ceiling = Math.max(0, ...ctx.servers.map((s) => runsOf(s, 'raw')).filter((r) => r.length > 0).map(meanOf));
     for (const server of ctx.servers) {
-      for (const kind of ['raw', 'mcp'] as const) {
+      for (const kind of ['raw', ...ctx.wirings.map((w) => `mcp:${w}`)]) {
         const runs = runsOf(server, kind);
         if (runs.length === 0) continue;
         const mean = meanOf(runs);
@@ -186,7 +251,7 @@ export function generatorFlags(ctx: Ctx): Map<string, string> {
 }
 
 function latencyVsRate(ctx: Ctx): Section {
-  const rated = ctx.cases.filter((c) => c.rate !== undefined && !c.op);
+  const rated = ctx.cases.filter((c) => c.rate !== undefined && !c.op && c.wiring === ctx.primary);
   if (rated.length === 0) return { id: 'latency', title: 'Latency vs arrival rate', blocks: [] };
   const id = rated[0]?.scenario as string;
   const rows: string[][] = [];
@@ -220,7 +285,7 @@ function latencyVsRate(ctx: Ctx): Section {
     blocks: [
       {
         kind: 'text',
-        text: `${scenario(id).title}: k6 starts requests at a constant rate whatever the latency (constant-arrival-rate), so queueing shows up as latency, and requests k6 could not start in time as dropped iterations. The knee is where p99 climbs and iterations drop.`,
+        text: `${scenario(id).title}, ${ctx.primary} wiring: k6 starts requests at a constant rate whatever the latency (constant-arrival-rate), so queueing shows up as latency, and requests k6 could not start in time as dropped iterations. The knee is where p99 climbs and iterations drop.`,
       },
       { kind: 'table', head: ['Offered', 'Server', 'Achieved req/s', 'p50', 'p95', 'p99', 'Max', 'Dropped', 'Errors'], rows },
       { kind: 'chart', id: 'latency-p50', alt: 'p50 latency vs arrival rate', svg: lineChart({ id: 'latency-p50', title: 'p50 latency vs arrival rate (ms, log scale)', xLabel: 'offered requests / s', yLabel: 'ms', series: series((x) => x.p50.mean), logY: true }) },
@@ -231,14 +296,14 @@ function latencyVsRate(ctx: Ctx): Section {
 
 function agentPattern(ctx: Ctx): Section {
   const sc = SCENARIOS.find((s) => s.id === 'agents');
-  const cells = cellsOf(ctx, caseKey({ scenario: 'agents' }));
+  const cells = cellsOf(ctx, primaryKey(ctx, 'agents'));
   if (!sc?.idealRps || cells.every((x) => !x)) return { id: 'agents', title: '', blocks: [] };
   const ideal = sc.idealRps;
   return {
     id: 'agents',
     title: 'The agent pattern: how close to ideal',
     blocks: [
-      { kind: 'text', text: sc.about },
+      { kind: 'text', text: `${sc.about} (${ctx.primary} wiring)` },
       {
         kind: 'table',
         head: ['Server', 'Req/s', 'Ideal', 'Of ideal', 'p50', 'p99', 'Errors'],
@@ -250,14 +315,14 @@ function agentPattern(ctx: Ctx): Section {
 
 function multiplexing(ctx: Ctx): Section {
   const sc = SCENARIOS.find((s) => s.id === 'concurrent-calls');
-  const cells = cellsOf(ctx, caseKey({ scenario: 'concurrent-calls' }));
+  const cells = cellsOf(ctx, primaryKey(ctx, 'concurrent-calls'));
   if (!sc?.idealIterationMs || cells.every((x) => !x)) return { id: 'multiplexing', title: '', blocks: [] };
   const ideal = sc.idealIterationMs;
   return {
     id: 'multiplexing',
     title: 'Many concurrent calls from one agent',
     blocks: [
-      { kind: 'text', text: `${sc.about} "Waves" is the median time for all of an agent's calls divided by one delay: 1.0 means they truly ran at once.` },
+      { kind: 'text', text: `${sc.about} (${ctx.primary} wiring) "Waves" is the median time for all of an agent's calls divided by one delay: 1.0 means they truly ran at once.` },
       {
         kind: 'table',
         head: ['Server', 'Protocol', 'All calls done (p50)', 'Ideal', 'Waves', 'Calls/s', 'p99 per call'],
@@ -288,7 +353,7 @@ function resourcesAndMemory(ctx: Ctx): Section {
           id: 'cpu',
           title: 'Requests per server CPU-second',
           yLabel: 'requests / CPU-s',
-          categories: rows.map((c) => (c.rate !== undefined ? `${c.scenario} @${c.rate}` : c.scenario)),
+          categories: rows.map((c) => chartLabel(ctx, c)),
           series: ctx.servers,
           values: rows.map((c) => cellsOf(ctx, c.key).map((x) => (x ? { value: x.requestsPerCpuSecond.mean, ci: x.requestsPerCpuSecond.ci95 } : null))),
         }),
@@ -357,15 +422,16 @@ function errorClasses(x: Cell): string {
 function gatesAndFailures({ results }: Ctx): Section {
   const gates = results.settings.servers.map((server) => {
     const g = results.gates.filter((x) => x.server === server);
+    const wirings = [...new Set(g.map((x) => x.wiring ?? 'official'))];
     const failed = g.filter((x) => !x.passed);
-    return [server, g.length === 0 ? 'not gated (did not start)' : failed.length === 0 ? `passed (${g.length}×)` : `FAILED: ${failed.flatMap((x) => x.failures).join('; ')}`];
+    return [server, g.length === 0 ? 'not gated (did not start)' : failed.length === 0 ? `passed (${g.length}×: ${wirings.join(', ')})` : `FAILED: ${failed.flatMap((x) => x.failures).join('; ')}`];
   });
   const blocks: Block[] = [
     { kind: 'text', text: 'Before any load, every scenario\'s requests are sent once to each freshly started server and every answer\'s body is checked (k6 `gate.js`); a server that fails is reported here and not measured.' },
     { kind: 'table', head: ['Server', 'Correctness gate'], rows: gates },
   ];
   if (results.failures.length > 0) {
-    blocks.push({ kind: 'table', head: ['Server', 'Round', 'Stage', 'What happened'], rows: results.failures.map((f) => [f.server, String(f.round), f.stage, f.message.split('\n')[0] as string]) });
+    blocks.push({ kind: 'table', head: ['Server', 'Round', 'Stage', 'What happened'], rows: results.failures.map((f) => [f.wiring ? `${f.server} (${f.wiring})` : f.server, String(f.round), f.stage, f.message.split('\n')[0] as string]) });
   }
   return { id: 'gates', title: 'Correctness gate and failures', blocks };
 }

@@ -1,18 +1,35 @@
 // What every report section reads: the run, its servers and cases, and the summarised cells.
 import type { BenchResults } from '../results.js';
-import { cases, cell, type Case, type Cell } from '../summarise.js';
+import { caseKey, cases, cell, wiringsOf, type Case, type Cell } from '../summarise.js';
 
 export interface Ctx {
   results: BenchResults;
   servers: string[];
   cases: Case[];
   grid: Map<string, (Cell | null)[]>;
+  /** Every wiring measured, main ones first. */
+  wirings: string[];
+  /** The wiring measured in every scenario, which the scenario sections and the recommendation read. */
+  primary: string;
 }
 
 export function reportContext(results: BenchResults): Ctx {
   const servers = results.settings.servers.filter((s) => results.measurements.some((m) => m.server === s));
   const all = cases(results);
-  return { results, servers, cases: all, grid: new Map(all.map((c) => [c.key, servers.map((s) => cell(results, c, s))])) };
+  const wirings = wiringsOf(results);
+  return {
+    results,
+    servers,
+    cases: all,
+    grid: new Map(all.map((c) => [c.key, servers.map((s) => cell(results, c, s))])),
+    wirings,
+    primary: wirings[0] ?? 'official',
+  };
+}
+
+/** The key of a scenario's case in the primary wiring (the raw echo has no wiring). */
+export function primaryKey(ctx: Ctx, scenario: string): string {
+  return caseKey(scenario === 'saturation-raw' ? { scenario } : { scenario, wiring: ctx.primary });
 }
 
 export function cellsOf(ctx: Ctx, key: string): (Cell | null)[] {

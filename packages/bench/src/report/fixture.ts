@@ -7,13 +7,17 @@ export interface FixtureServer {
   mcp: number[];
   raw: number[];
   p99At: Record<number, number>;
+  /** Saturation req/s per round of wirings measured at saturation only. */
+  compare?: Record<string, number[]>;
 }
 
-export function fixtureResults(servers: FixtureServer[], rates = [100, 400]): BenchResults {
+/** Every scenario in `wiring` (as a run of that wiring); `compare` wirings at saturation only. */
+export function fixtureResults(servers: FixtureServer[], rates = [100, 400], wiring = 'official'): BenchResults {
   const measurements: Measurement[] = [];
   const base = (server: string, scenario: string, round: number, rps: number, p99 = 5): Measurement => ({
     server,
     scenario,
+    ...(scenario === 'saturation-raw' ? {} : { wiring }),
     round,
     tool: scenario.startsWith('saturation') ? (server === 'node-http2' ? 'h2load' : 'wrk') : 'k6',
     protocol: server === 'node-http2' ? 'h2-tls' : 'http1',
@@ -45,6 +49,9 @@ export function fixtureResults(servers: FixtureServer[], rates = [100, 400]): Be
       });
       measurements.push({ ...base(s.name, 'saturation-mcp', round, s.mcp[i] as number, 50), concurrency: 50 });
       measurements.push({ ...base(s.name, 'saturation-raw', round, s.raw[i] as number, 2), concurrency: 50 });
+      for (const [other, rps] of Object.entries(s.compare ?? {})) {
+        measurements.push({ ...base(s.name, 'saturation-mcp', round, rps[i] as number, 500), wiring: other, concurrency: 50 });
+      }
     }
   }
   return {
@@ -71,6 +78,8 @@ export function fixtureResults(servers: FixtureServer[], rates = [100, 400]): Be
       saturationSeconds: 5,
       rates,
       connections: 50,
+      wirings: [wiring],
+      compare: [...new Set(servers.flatMap((s) => Object.keys(s.compare ?? {})))],
       command: 'pnpm bench:all',
     },
     gates: servers.map((s) => ({ server: s.name, round: 1, passed: true, failures: [] })),

@@ -4,25 +4,25 @@ import { SCENARIOS } from '../scenarios.js';
 import { caseKey, winner, type Cell } from '../summarise.js';
 import { bytes, ms, num, percent } from './format.js';
 import type { Block } from './model.js';
-import { cellsOf, peakRss, type Ctx } from './context.js';
+import { cellsOf, peakRss, primaryKey, type Ctx } from './context.js';
 
 export function recommend(ctx: Ctx): Block[] {
   const items: string[] = [];
   const verdicts: string[] = [];
   const present = (cells: (Cell | null)[]) => cells.filter((x): x is Cell => x !== null);
 
-  const mcp = present(cellsOf(ctx, caseKey({ scenario: 'saturation-mcp' })));
-  const raw = present(cellsOf(ctx, caseKey({ scenario: 'saturation-raw' })));
+  const mcp = present(cellsOf(ctx, primaryKey(ctx, 'saturation-mcp')));
+  const raw = present(cellsOf(ctx, primaryKey(ctx, 'saturation-raw')));
   if (mcp.length > 1) {
     const w = winner(mcp.map((x) => ({ server: x.server, value: x.rps })), 'higher');
     const slowest = [...mcp].sort((a, b) => a.rps.mean - b.rps.mean)[0] as Cell;
     const best = mcp.find((x) => x.server === w.server) as Cell;
     const spread = best.rps.mean / slowest.rps.mean;
     if (w.verdict === 'clear') {
-      items.push(`**Most MCP calls per second: ${w.server}** — ${num(best.rps.mean)} req/s at saturation, ${num((spread - 1) * 100, 0)}% more than the slowest (${slowest.server}, ${num(slowest.rps.mean)}).`);
+      items.push(`**Most MCP calls per second: ${w.server}** — ${num(best.rps.mean)} req/s at saturation (${ctx.primary} wiring), ${num((spread - 1) * 100, 0)}% more than the slowest (${slowest.server}, ${num(slowest.rps.mean)}).`);
       verdicts.push(w.server as string);
     } else {
-      items.push(`**Throughput at saturation: no clear winner** — ${mcp.map((x) => `${x.server} ${num(x.rps.mean)}`).join(', ')} req/s; ${w.verdict === 'tie' ? 'the 95% intervals of the top two overlap' : 'one run each, so no interval to tell them apart'}.`);
+      items.push(`**Throughput at saturation (${ctx.primary} wiring): no clear winner** — ${mcp.map((x) => `${x.server} ${num(x.rps.mean)}`).join(', ')} req/s; ${w.verdict === 'tie' ? 'the 95% intervals of the top two overlap' : 'one run each, so no interval to tell them apart'}.`);
     }
   }
 
@@ -44,7 +44,14 @@ export function recommend(ctx: Ctx): Block[] {
     }
   }
 
-  const rated = ctx.cases.filter((c) => c.rate !== undefined && !c.op).sort((a, b) => (b.rate as number) - (a.rate as number));
+  const wiringGain = wiringRatios(ctx);
+  if (wiringGain) {
+    items.push(
+      `**How you wire MCP matters more than the runtime.** At saturation the ${wiringGain.better} wiring serves ${num(wiringGain.lo, 1)}–${num(wiringGain.hi, 1)}× the calls of the ${wiringGain.baseline} wiring on the same server (${wiringGain.perServer}); see the saturation section and the README's ablation for what each change buys.`,
+    );
+  }
+
+  const rated = ctx.cases.filter((c) => c.rate !== undefined && !c.op && c.wiring === ctx.primary).sort((a, b) => (b.rate as number) - (a.rate as number));
   // Held: no errors, at most 1% of the offered iterations dropped, 95% of the rate achieved.
   const offered = (x: Cell, rate: number) => rate * ctx.results.settings.durationSeconds * x.runs;
   const held = (x: Cell | null, rate: number) =>
@@ -70,7 +77,7 @@ export function recommend(ctx: Ctx): Block[] {
   }
 
   const agents = SCENARIOS.find((s) => s.id === 'agents');
-  const agentCells = present(cellsOf(ctx, caseKey({ scenario: 'agents' })));
+  const agentCells = present(cellsOf(ctx, primaryKey(ctx, 'agents')));
   if (agents?.idealRps && agentCells.length > 0) {
     const of = agentCells.map((x) => ({ server: x.server, share: x.rps.mean / (agents.idealRps as number) }));
     const min = Math.min(...of.map((o) => o.share));
@@ -85,7 +92,7 @@ export function recommend(ctx: Ctx): Block[] {
   }
 
   const fan = SCENARIOS.find((s) => s.id === 'concurrent-calls');
-  const fanCells = present(cellsOf(ctx, caseKey({ scenario: 'concurrent-calls' })));
+  const fanCells = present(cellsOf(ctx, primaryKey(ctx, 'concurrent-calls')));
   if (fan?.idealIterationMs && fanCells.length > 0) {
     const waves = fanCells.map((x) => ({ server: x.server, waves: (x.iterationP50?.mean ?? NaN) / (fan.idealIterationMs as number) }));
     const best = [...waves].sort((a, b) => a.waves - b.waves)[0];
@@ -116,4 +123,25 @@ export function recommend(ctx: Ctx): Block[] {
       ? `On this machine, **${leader[0]}** is the pick for raw MCP performance: it wins ${verdicts.length === 1 ? 'the throughput comparison' : 'both throughput and tail latency'} with non-overlapping 95% intervals.`
       : 'On this machine no runtime is clearly ahead on both throughput and tail latency: choose by the features you need (HTTP/2 and TLS built in: node-http2; the Web-standard handler and middleware: Hono; no dependency: node-http).';
   return [{ kind: 'text', text: summary }, { kind: 'list', items }];
+}
+
+/** The primary wiring's saturation throughput over the official wiring's, per server. */
+function wiringRatios(ctx: Ctx): { better: string; baseline: string; lo: number; hi: number; perServer: string } | null {
+  const baseline = 'official';
+  if (ctx.primary === baseline || !ctx.wirings.includes(baseline)) return null;
+  const better = cellsOf(ctx, primaryKey(ctx, 'saturation-mcp'));
+  const base = cellsOf(ctx, caseKey({ scenario: 'saturation-mcp', wiring: baseline }));
+  const ratios = ctx.servers.flatMap((server, i) => {
+    const b = better[i];
+    const o = base[i];
+    return b && o && o.rps.mean > 0 ? [{ server, ratio: b.rps.mean / o.rps.mean }] : [];
+  });
+  if (ratios.length === 0) return null;
+  return {
+    better: ctx.primary,
+    baseline,
+    lo: Math.min(...ratios.map((r) => r.ratio)),
+    hi: Math.max(...ratios.map((r) => r.ratio)),
+    perServer: ratios.map((r) => `${r.server} ${num(r.ratio, 1)}×`).join(', '),
+  };
 }
