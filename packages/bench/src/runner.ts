@@ -61,12 +61,12 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
       const entry = serverEntry(name);
       // Every scenario in the main wirings; the compared ones (official, ablation steps) at saturation only.
       const runs = [
-        ...settings.wirings.map((wiring) => ({ wiring, only: null as Scenario['model'] | null })),
-        ...(measureSaturation ? settings.compare.map((wiring) => ({ wiring, only: 'saturation' as const })) : []),
+        ...settings.wirings.map((wiring) => ({ wiring, saturationOnly: false })),
+        ...(measureSaturation ? settings.compare.map((wiring) => ({ wiring, saturationOnly: true })) : []),
       ];
       // The order of wirings turns each round, so none is always measured first.
       const order = runs.map((_, i) => runs[(i + round - 1) % runs.length] as (typeof runs)[number]);
-      for (const { wiring, only } of order) {
+      for (const { wiring, saturationOnly } of order) {
         const label = `${name}/${wiring}`;
         if (excluded.has(label)) continue;
         const background = await waitForQuiet();
@@ -89,7 +89,7 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
             continue;
           }
           const satUrl = server.urls[entry.saturationListener] ?? server.url;
-          if (only === 'saturation') {
+          if (saturationOnly) {
             // A short saturation warm-up, as for the raw echo, so the JIT has compiled the path.
             await saturate(tools, entry.saturationListener, satUrl, pid, { ...settings, saturationSeconds: 1 }, generatorPin);
           } else if (settings.warmupSeconds > 0) {
@@ -103,7 +103,7 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
             });
           }
           for (const sc of scenarios) {
-            if (only !== null && sc.model !== only) continue;
+            if (saturationOnly && sc.model !== 'saturation') continue;
             if (sc.model === 'saturation') {
               const m = await saturate(tools, entry.saturationListener, satUrl, pid, settings, generatorPin);
               results.measurements.push({ ...toMeasurement(m, { server: name, scenario: 'saturation-mcp', round, background }), wiring });

@@ -38,6 +38,19 @@ export function toResponse(reply: Reply): Response {
   return new Response(reply.body === '' ? null : reply.body, { status: reply.status, headers: reply.headers });
 }
 
+/** An AbortSignal that fires when the client goes away: what a web `Request` built by `toRequest` carries. */
+export function abortSignalOf(incoming: Pick<Incoming, 'onAbort'>): AbortSignal {
+  const controller = new AbortController();
+  incoming.onAbort(() => controller.abort());
+  return controller.signal;
+}
+
+/** A request's URL for a web `Request`; a Host that makes no URL (the guard has let it through) falls back to localhost. */
+export function webUrl(scheme: string, authority: string | undefined, target: string): string {
+  const url = `${scheme}://${authority ?? 'localhost'}${target}`;
+  return URL.canParse(url) ? url : `${scheme}://localhost${target}`;
+}
+
 /** The path of an absolute URL without building a URL object (a Request's url is always absolute). */
 export function pathOf(url: string): string {
   const start = url.indexOf('/', url.indexOf('//') + 2);

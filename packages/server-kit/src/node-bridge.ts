@@ -3,7 +3,7 @@ import { constants, type Http2ServerRequest, type Http2ServerResponse } from 'no
 import type { Readable } from 'node:stream';
 import { isEventStream } from './body-end.js';
 import type { Endpoint } from './endpoint.js';
-import { isTextReply, type Incoming, type Reply } from './exchange.js';
+import { abortSignalOf, isTextReply, webUrl, type Incoming, type Reply } from './exchange.js';
 import { jsonResponse } from './responses.js';
 
 /**
@@ -110,9 +110,7 @@ class NodeIncoming implements Incoming {
   }
 
   toRequest(): Request {
-    const controller = new AbortController();
-    this.onAbort(() => controller.abort());
-    return toWebRequest(this.req, this.scheme, controller.signal, requestBody(this.req, () => this.discard()));
+    return toWebRequest(this.req, this.scheme, abortSignalOf(this), requestBody(this.req, () => this.discard()));
   }
 
   /** Drops what is left of the body (once). */
@@ -211,12 +209,6 @@ export function toWebRequest(
     // Required by fetch's Request for a streamed body.
     duplex: 'half',
   } as RequestInit);
-}
-
-/** The request's URL; a Host that makes no URL (the guard has let it through) falls back to localhost. */
-function webUrl(scheme: string, authority: string | undefined, target: string): string {
-  const url = `${scheme}://${authority ?? 'localhost'}${target}`;
-  return URL.canParse(url) ? url : `${scheme}://localhost${target}`;
 }
 
 /** Writes a text reply in one go, or streams a web Response. */

@@ -4,7 +4,7 @@ import { readRequestBody, requestBodyTooLargeMessage } from '@modelcontextprotoc
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { onBodyEnd } from './body-end.js';
 import { isTextReply, type Reply } from './exchange.js';
-import { jsonRpcError, RPC } from './responses.js';
+import { clientClosed, jsonRpcError, RPC } from './responses.js';
 import type { McpHandler, WiringOptions } from './wirings.js';
 
 /** True when the message asks for progress, which only an SSE response can carry. */
@@ -28,7 +28,7 @@ function whenAborted(signal: AbortSignal, close: () => void): { promise: Promise
   const promise = new Promise<Reply>((resolve) => {
     onAbort = () => {
       close();
-      resolve(jsonRpcError(499, RPC.serverError, 'Client closed the request'));
+      resolve(clientClosed());
     };
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });

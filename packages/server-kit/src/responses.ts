@@ -16,6 +16,13 @@ export function jsonRpcError(
   return jsonResponse(status, { jsonrpc: '2.0', error: { code, message }, id: null }, headers);
 }
 
+export const CLIENT_CLOSED_MESSAGE = 'Client closed the request';
+
+/** The answer to a request whose client went away before it was ready (nobody reads it; it ends the exchange). */
+export function clientClosed(): TextReply {
+  return jsonRpcError(499, RPC.serverError, CLIENT_CLOSED_MESSAGE);
+}
+
 /** JSON-RPC codes used outside the SDK. */
 export const RPC = {
   parseError: -32700,

@@ -10,7 +10,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { incomingFromRequest, toResponse, type Incoming, type Reply, type TextReply } from './exchange.js';
 import { asksForProgress } from './official-wiring.js';
-import { jsonRpcError, RPC } from './responses.js';
+import { CLIENT_CLOSED_MESSAGE, clientClosed, jsonRpcError, RPC } from './responses.js';
 import { RoutedTransport, type ReplySink } from './routed-transport.js';
 import type { McpHandler, WiringOptions } from './wirings.js';
 
@@ -95,8 +95,6 @@ async function answerPost(incoming: Incoming, transport: RoutedTransport, maxBod
 const isRequest = (m: JSONRPCMessage): m is JSONRPCRequest => 'method' in m && 'id' in m;
 const isInitialize = (m: JSONRPCMessage) => 'method' in m && m.method === 'initialize' && isInitializeRequest(m);
 
-const CLIENT_GONE = 'Client closed the request';
-
 /** Every answer at once as JSON: one object for one call, an array in request order for a batch. */
 function jsonAnswers(incoming: Incoming, transport: RoutedTransport, requests: JSONRPCRequest[]): Promise<TextReply> {
   return new Promise((resolve) => {
@@ -116,8 +114,8 @@ function jsonAnswers(incoming: Incoming, transport: RoutedTransport, requests: J
     const ids = transport.dispatch(requests, sink);
     if (missing === 0) return; // answered synchronously (e.g. unknown method)
     stopWatching = incoming.onAbort(() => {
-      transport.cancel(ids, CLIENT_GONE);
-      resolve(jsonRpcError(499, RPC.serverError, CLIENT_GONE));
+      transport.cancel(ids, CLIENT_CLOSED_MESSAGE);
+      resolve(clientClosed());
     });
   });
 }
@@ -149,11 +147,11 @@ function streamAnswers(incoming: Incoming, transport: RoutedTransport, requests:
         },
       };
       ids = transport.dispatch(requests, sink);
-      if (missing > 0) stopWatching = incoming.onAbort(() => transport.cancel(ids, CLIENT_GONE));
+      if (missing > 0) stopWatching = incoming.onAbort(() => transport.cancel(ids, CLIENT_CLOSED_MESSAGE));
     },
     cancel() {
       stopWatching();
-      transport.cancel(ids, CLIENT_GONE);
+      transport.cancel(ids, CLIENT_CLOSED_MESSAGE);
     },
   });
   return new Response(body, { status: 200, headers: SSE_HEADERS });

@@ -1,4 +1,4 @@
-import { isEventStream, isTextReply, type Endpoint, type Incoming, type Reply } from '@mcp-runtimes/server-kit';
+import { abortSignalOf, isEventStream, isTextReply, webUrl, type Endpoint, type Incoming, type Reply } from '@mcp-runtimes/server-kit';
 import { STATUS_CODES } from 'node:http';
 import type { HttpRequest, HttpResponse } from './uws-loader.js';
 
@@ -76,16 +76,13 @@ class UwsIncoming implements Incoming {
   }
 
   toRequest(): Request {
-    const controller = new AbortController();
-    this.onAbort(() => controller.abort());
     const headers = new Headers(this.headers);
-    const url = `http://${this.headers.host ?? 'localhost'}${this.path}${this.query ? `?${this.query}` : ''}`;
     const hasBody = this.method !== 'GET' && this.method !== 'HEAD';
     const body = this.body;
-    return new Request(URL.canParse(url) ? url : `http://localhost${this.path}`, {
+    return new Request(webUrl('http', this.headers.host, `${this.path}${this.query ? `?${this.query}` : ''}`), {
       method: this.method,
       headers,
-      signal: controller.signal,
+      signal: abortSignalOf(this),
       body: hasBody
         ? new ReadableStream<Uint8Array>({
             start: (stream) =>
