@@ -1,6 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { createFetch, type FetchLike, type TransportOptions } from './fetch.js';
+import { httpRawRequest, type RawRequest } from './raw.js';
 
 export interface ConnectOptions extends TransportOptions {
   /** Sent with every request (e.g. an Authorization header). */
@@ -12,6 +13,8 @@ export interface McpConnection {
   client: Client;
   /** The fetch the client uses: raw requests on the same connection(s). */
   fetch: FetchLike;
+  /** Hand-written JSON-RPC over the same connection(s), with the negotiated protocol version. */
+  request: RawRequest;
   /** See BoundFetch.connectionsOpened. */
   connectionsOpened(): number | undefined;
   close(): Promise<void>;
@@ -37,6 +40,10 @@ export async function connect(url: string | URL, options: ConnectOptions = {}): 
   return {
     client,
     fetch: transportFetch.fetch,
+    request: httpRawRequest(transportFetch.fetch, String(url), () => ({
+      ...options.headers,
+      ...(transport.protocolVersion ? { 'mcp-protocol-version': transport.protocolVersion } : {}),
+    })),
     connectionsOpened: transportFetch.connectionsOpened,
     close: async () => {
       await client.close();

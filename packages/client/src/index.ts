@@ -1,3 +1,6 @@
 export { connect, type ConnectOptions, type McpConnection } from './connect.js';
 export { createFetch, type BoundFetch, type FetchLike, type TlsOptions, type TransportOptions } from './fetch.js';
 export { createHttp2Fetch } from './http2-fetch.js';
+export { connectStdio, type StdioConnection, type StdioOptions } from './stdio.js';
+export { OnDemand } from './on-demand.js';
+export { httpRawRequest, type RawAnswer, type RawRequest } from './raw.js';

@@ -33,6 +33,14 @@ export const SERVERS: readonly ServerEntry[] = [
   { name: 'uws', title: 'uWebSockets.js', listeners: ['http1'], loadListener: 'http1', saturationListener: 'http1' },
 ];
 
+/** The same surface over stdio (one pipe): not an HTTP runtime, so not in SERVERS; the studies use it. */
+export const STDIO_SERVER = { name: 'stdio', title: 'stdio (one pipe)' } as const;
+
+/** The built stdio entry point. */
+export function stdioMain(): string {
+  return fileURLToPath(new URL('../../../servers/stdio/dist/main.js', import.meta.url));
+}
+
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export function serverEntry(name: string): ServerEntry {

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       allowedOrigins: [],
       allowedHosts: [],
       shutdownTimeoutMs: 10_000,
+      startupDelayMs: 0,
       h2cPort: 3011,
       tlsCert: undefined,
       tlsKey: undefined,
@@ -27,6 +28,7 @@ describe('loadConfig', () => {
       MCP_PATH: '/rpc',
       MCP_ALLOWED_ORIGINS: 'https://app.example.com, http://localhost:5173',
       MCP_MAX_BODY_BYTES: '99',
+      MCP_STARTUP_DELAY_MS: '250',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
@@ -35,6 +37,7 @@ describe('loadConfig', () => {
       maxBodyBytes: 1024,
       allowedOrigins: ['https://app.example.com', 'http://localhost:5173'],
       h2cPort: 0,
+      startupDelayMs: 250,
     });
   });
 

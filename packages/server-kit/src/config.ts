@@ -16,6 +16,8 @@ export interface ServerConfig {
   allowedHosts: string[];
   /** How long SIGTERM waits for in-flight requests before forcing connections closed. */
   shutdownTimeoutMs: number;
+  /** Simulated initialisation before the server listens (a model load, a cache warm-up): cold-start studies. */
+  startupDelayMs: number;
   /** node:http2 only: cleartext HTTP/2 listener port, or null for none. */
   h2cPort: number | null;
   /** node:http2 only: PEM files; a self-made localhost certificate is used when unset. */
@@ -42,6 +44,7 @@ const OPTIONS = {
   allowedOrigins: { env: 'MCP_ALLOWED_ORIGINS', flag: 'allowed-origins', help: 'comma-separated extra allowed Origins' },
   allowedHosts: { env: 'MCP_ALLOWED_HOSTS', flag: 'allowed-hosts', help: 'comma-separated extra allowed Hosts' },
   shutdownTimeoutMs: { env: 'MCP_SHUTDOWN_TIMEOUT_MS', flag: 'shutdown-timeout-ms', help: 'drain deadline (default 10000)' },
+  startupDelayMs: { env: 'MCP_STARTUP_DELAY_MS', flag: 'startup-delay-ms', help: 'simulated initialisation before listening (default 0)' },
   h2cPort: { env: 'H2C_PORT', flag: 'h2c-port', help: 'node-http2: h2c port, "off" for none (default PORT+10, or 0 when PORT is 0)' },
   tlsCert: { env: 'TLS_CERT', flag: 'tls-cert', help: 'node-http2: certificate PEM file' },
   tlsKey: { env: 'TLS_KEY', flag: 'tls-key', help: 'node-http2: private key PEM file' },
@@ -124,6 +127,7 @@ export function loadConfig(
     allowedOrigins: list(raw('allowedOrigins')),
     allowedHosts: list(raw('allowedHosts')),
     shutdownTimeoutMs: integer('MCP_SHUTDOWN_TIMEOUT_MS', raw('shutdownTimeoutMs') ?? '10000', 0, 600_000),
+    startupDelayMs: integer('MCP_STARTUP_DELAY_MS', raw('startupDelayMs') ?? '0', 0, 60_000),
     h2cPort,
     tlsCert,
     tlsKey,

@@ -1,5 +1,6 @@
 export { loadConfig, usage, ConfigError, DEFAULT_MAX_BODY_BYTES, type ServerConfig } from './config.js';
-export { configFromProcess, failStart } from './main-helpers.js';
+export { configFromProcess, failStart, simulateStartup } from './main-helpers.js';
+export { LineTransport } from './line-transport.js';
 export { createEndpoint, type Endpoint, type EndpointOptions } from './endpoint.js';
 export { abortSignalOf, incomingFromRequest, isTextReply, toResponse, webUrl, type Incoming, type Reply, type TextReply } from './exchange.js';
 export { WIRINGS, WIRING_NAMES, type WiringName, type McpHandler } from './wirings.js';

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, loadConfig, usage, type ServerConfig } from './config.js';
 
 /** Reads the config of a server's `main`, printing usage and exiting 2 on bad input. */
@@ -20,4 +21,9 @@ export function configFromProcess(runtime: string, defaultPort: number): ServerC
 export function failStart(runtime: string, error: unknown): never {
   console.error(`${runtime}: cannot start: ${(error as Error)?.message ?? String(error)}`);
   process.exit(1);
+}
+
+/** Waits MCP_STARTUP_DELAY_MS before a server listens: stands in for real initialisation work. */
+export async function simulateStartup(config: ServerConfig): Promise<void> {
+  if (config.startupDelayMs > 0) await sleep(config.startupDelayMs);
 }

@@ -2,6 +2,7 @@
 import { serve } from '@hono/node-server';
 import {
   configFromProcess,
+  simulateStartup,
   createEndpoint,
   endpointUrl,
   failStart,
@@ -14,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 
 const RUNTIME = 'hono';
 const config = configFromProcess(RUNTIME, 3003);
+await simulateStartup(config);
 const endpoint = createEndpoint(config, { runtime: RUNTIME });
 
 // Hono hands the shared core the web Request that @hono/node-server made; every route is the core's.

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   configFromProcess,
+  simulateStartup,
   createEndpoint,
   createNodeHandler,
   endpointUrl,
@@ -13,6 +14,7 @@ import {
 
 const RUNTIME = 'node-http';
 const config = configFromProcess(RUNTIME, 3001);
+await simulateStartup(config);
 const endpoint = createEndpoint(config, { runtime: RUNTIME });
 const server = createServer(createNodeHandler(endpoint, 'http'));
 

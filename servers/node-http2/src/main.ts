@@ -10,6 +10,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import {
   certificateFromFiles,
   configFromProcess,
+  simulateStartup,
   createEndpoint,
   createNodeHandler,
   endpointUrl,
@@ -21,6 +22,7 @@ import {
 
 const RUNTIME = 'node-http2';
 const config = configFromProcess(RUNTIME, 3002);
+await simulateStartup(config);
 const endpoint = createEndpoint(config, { runtime: RUNTIME });
 
 try {

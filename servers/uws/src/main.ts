@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-import { configFromProcess, createEndpoint, endpointUrl, failStart, serveUntilSignalled } from '@mcp-runtimes/server-kit';
+import { configFromProcess, createEndpoint, endpointUrl, failStart, serveUntilSignalled, simulateStartup } from '@mcp-runtimes/server-kit';
 import { createUwsHandler } from './bridge.js';
 import { loadUws } from './uws-loader.js';
 
 const RUNTIME = 'uws';
 const config = configFromProcess(RUNTIME, 3004);
+await simulateStartup(config);
 const endpoint = createEndpoint(config, { runtime: RUNTIME });
 
 try {
