@@ -3,8 +3,12 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { connect, type ConnectOptions } from './connect.js';
+import { connectStdio } from './stdio.js';
 
 const USAGE = `usage: mcp-runtimes <command> URL [...] [options]
+
+URL is an http(s):// MCP endpoint, or stdio:COMMAND to start a server and talk over its
+stdin/stdout, e.g. "stdio:node servers/stdio/dist/main.js".
 
 commands:
   call URL TOOL [JSON_ARGS]     call a tool, print its result
@@ -37,6 +41,12 @@ function parseJson(text: string | undefined, what: string): Record<string, unkno
 
 function print(value: unknown): void {
   console.log(JSON.stringify(value, null, 2));
+}
+
+function startStdio(commandLine: string) {
+  const [command, ...args] = commandLine.trim().split(/\s+/).filter((part) => part.length > 0);
+  if (command === undefined) throw new UsageError('stdio: needs a command, e.g. stdio:node servers/stdio/dist/main.js');
+  return connectStdio({ command, args, stderr: 'inherit' });
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -73,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
     ...(values.ca ? { ca: readFileSync(values.ca) } : {}),
   };
 
-  const connection = await connect(url, options);
+  const connection = url.startsWith('stdio:') ? await startStdio(url.slice('stdio:'.length)) : await connect(url, options);
   try {
     const { client } = connection;
     switch (command) {

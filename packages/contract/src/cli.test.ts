@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { certificatePath, launchServer, type RunningServer } from '@mcp-runtimes/registry';
+import { certificatePath, launchServer, stdioMain, type RunningServer } from '@mcp-runtimes/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const cli = fileURLToPath(new URL('./cli.js', import.meta.resolve('@mcp-runtimes/client')));
@@ -49,6 +49,12 @@ describe('mcp-runtimes CLI', () => {
     const { code, stdout } = await mcpRuntimes('call', url, 'agent_task', '{"task":"y"}', '--http2', '--ca', certificatePath(), '--concurrent', '20');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ calls: 20, errors: 0 });
+  });
+
+  it('starts a stdio server and calls it over the pipe', async () => {
+    const { code, stdout } = await mcpRuntimes('call', `stdio:${process.execPath} ${stdioMain()}`, 'agent_task', '{"task":"piped"}', '--concurrent', '5');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ calls: 5, errors: 0, first: { structuredContent: { task: 'piped' } } });
   });
 
   it('prints progress over h2c', async () => {

@@ -28,7 +28,12 @@ describe('stdio server', () => {
         expect(await stdio.client[list]()).toEqual(await viaHttp.client[list]());
       }
       const args = { name: 'agent_task', arguments: { task: 'same', complexity: 'medium', payload_bytes: 64 } };
-      expect(withoutTiming(await stdio.client.callTool(args))).toEqual(withoutTiming(await viaHttp.client.callTool(args)));
+      const viaClient = withoutTiming(await viaHttp.client.callTool(args));
+      expect(withoutTiming(await stdio.client.callTool(args))).toEqual(viaClient);
+      // Hand-written JSON-RPC on the client's own HTTP connection gets the same answer.
+      const handWritten = await viaHttp.request('tools/call', args);
+      expect(handWritten.id).toBe('raw-1');
+      expect(withoutTiming(handWritten.result)).toEqual(viaClient);
     } finally {
       await viaHttp.close();
     }
