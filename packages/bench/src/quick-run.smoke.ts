@@ -1,5 +1,5 @@
 // `pnpm bench:all --quick` for real, as CI's smoke test: it must finish in under 4 minutes
-// with a complete report: every server × scenario measured, no gate failed, no error.
+// with a complete report: every server × scenario and every study measured, no gate failed, no error.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,14 +29,15 @@ describe('pnpm bench:all --quick', () => {
 
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as BenchResults;
     expect(results.failures).toEqual([]);
+    const wirings = (r: BenchResults) => [...r.settings.wirings, ...r.settings.compare];
     for (const server of SERVERS.map((s) => s.name)) {
-      const wirings = [...results.settings.wirings, ...results.settings.compare];
-      expect(results.gates.filter((g) => g.server === server).map((g) => [g.wiring, g.passed])).toEqual(wirings.map((w) => [w, true]));
+      const measured = wirings(results);
+      expect(results.gates.filter((g) => g.server === server).map((g) => [g.wiring, g.passed])).toEqual(measured.map((w) => [w, true]));
       for (const sc of SCENARIOS) {
         const ids = sc.model === 'saturation' ? ['saturation-mcp', 'saturation-raw'] : [sc.id];
         for (const id of ids) {
           const runs = results.measurements.filter((m) => m.server === server && m.scenario === id);
-          const expected = sc.model === 'open' ? results.settings.rates.length : id === 'saturation-mcp' ? wirings.length : 1;
+          const expected = sc.model === 'open' ? results.settings.rates.length : id === 'saturation-mcp' ? measured.length : 1;
           expect(runs.length, `${server} × ${id}`).toBe(expected);
           for (const m of runs) {
             expect(m.requests, `${server} × ${id} requests`).toBeGreaterThan(0);
@@ -54,11 +55,36 @@ describe('pnpm bench:all --quick', () => {
         }
       }
     }
+    // Every study, every configuration, with the runs it promised; cold start coalesced to one start-up.
+    const studies = results.studies;
+    expect(studies, 'studies').toBeDefined();
+    const { runs, counts } = results.settings.studies;
+    const layerTargets = results.settings.servers.length * wirings(results).length;
+    expect(studies?.layers.map((l) => l.layer).sort()).toEqual(
+      ['direct', 'in-process', ...Array(layerTargets).fill('http-mcp'), ...Array(layerTargets).fill('http-raw')].sort(),
+    );
+    expect(studies?.multiplex.map((r) => r.kind)).toEqual(
+      ['h1-one', 'h1-pool', 'h2', 'stdio'].flatMap((kind) => Array(counts.length * 2).fill(kind)),
+    );
+    expect(studies?.multiplex.find((r) => r.kind === 'h2')?.connectionsOpened).toBe(1);
+    expect(studies?.overhead.map((r) => `${r.kind} ${r.calls}`)).toEqual(['h1-one io', 'h1-one trivial', 'h2 io', 'h2 trivial', 'stdio io', 'stdio trivial']);
+    expect(studies?.coldstart.map((c) => c.target)).toEqual(['stdio']);
+    for (const row of studies?.coldstart[0]?.rows ?? []) expect(row.startups, `cold start N=${row.n}`).toEqual(Array(runs).fill(1));
+    for (const samples of [
+      ...(studies?.layers.map((l) => l.runMeansUs) ?? []),
+      ...(studies?.multiplex.map((r) => r.wallMs) ?? []),
+      ...(studies?.overhead.flatMap((r) => [r.clientMs, r.handWrittenMs]) ?? []),
+      ...(studies?.coldstart.flatMap((c) => c.rows.flatMap((r) => [r.sequentialMs, r.coalescedMs])) ?? []),
+    ]) {
+      expect(samples).toHaveLength(runs);
+      expect(samples.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+    }
+
     const markdown = readFileSync(join(out, 'RESULTS.md'), 'utf8');
     // No table cell without a figure.
     expect(markdown).not.toMatch(/\| (not measured|n\/a) \|/);
     expect(markdown).toContain('## Which runtime should I pick?');
-    for (const chart of ['throughput', 'saturation', 'latency-p50', 'latency-p99', 'cpu', 'memory']) {
+    for (const chart of ['throughput', 'saturation', 'latency-p50', 'latency-p99', 'cpu', 'memory', 'layers', 'waves', 'overhead', 'cold-start-stdio']) {
       expect(existsSync(join(out, 'charts', `${chart}.svg`)), chart).toBe(true);
     }
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<svg class="chart" id="throughput"');

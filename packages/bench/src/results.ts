@@ -1,3 +1,5 @@
+import type { StudyResults, StudySettings } from './studies/model.js';
+
 // The shape of a benchmark run as written to results.json: every figure in the report is
 // computed from these records, and every record is one measurement that really ran.
 
@@ -75,7 +77,7 @@ export interface ServerFailure {
   server: string;
   wiring?: string;
   round: number;
-  stage: 'start' | 'gate' | 'measure' | 'stop';
+  stage: 'start' | 'gate' | 'measure' | 'stop' | 'study';
   message: string;
 }
 
@@ -106,6 +108,8 @@ export interface BenchSettings {
   wirings: string[];
   /** Wirings measured at saturation only, beside the raw echo: official, and the ablation steps. */
   compare: string[];
+  /** The "where the time goes" studies (layers, multiplexing, overhead, cold start). */
+  studies: StudySettings;
   command: string;
 }
 
@@ -116,6 +120,8 @@ export interface BenchResults {
   gates: GateResult[];
   failures: ServerFailure[];
   measurements: Measurement[];
+  /** Samples of the studies; absent in runs made before they existed. */
+  studies?: StudyResults;
   startedAt: string;
   finishedAt: string;
 }

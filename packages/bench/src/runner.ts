@@ -11,6 +11,7 @@ import type { BenchResults, BenchSettings, Errors, Figures, GateResult, Measurem
 import { runH2load, runWrk, type SaturationResult } from './saturation.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
 import { estimateSeconds } from './settings.js';
+import { runStudies } from './studies/run.js';
 import { findTool, type Toolchain } from './toolchain.js';
 
 export interface RunOptions {
@@ -43,7 +44,11 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
   const excluded = new Set<string>();
   const started = Date.now();
   const estimate = estimateSeconds(settings);
-  log(`about ${formatDuration(estimate)}: ${settings.servers.length} servers × ${scenarios.length} scenarios (${settings.wirings.join(', ')} wiring; ${settings.compare.join(', ') || 'nothing else'} at saturation) × ${settings.repeats} rounds`);
+  log(
+    `about ${formatDuration(estimate)}: ${settings.servers.length} servers × ${scenarios.length} scenarios (${settings.wirings.join(', ')} wiring; ${
+      settings.compare.join(', ') || 'nothing else'
+    } at saturation) × ${scenarios.length > 0 ? settings.repeats : 0} rounds; studies: ${settings.studies.studies.join(', ') || 'none'}`,
+  );
 
   const progress = (server: string, round: number, what: string) => {
     const elapsed = (Date.now() - started) / 1000;
@@ -55,7 +60,7 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
   };
 
   const measureSaturation = scenarios.some((s) => s.model === 'saturation');
-  for (let round = 1; round <= settings.repeats; round++) {
+  for (let round = 1; scenarios.length > 0 && round <= settings.repeats; round++) {
     for (const name of settings.servers) {
       if (excluded.has(name)) continue;
       const entry = serverEntry(name);
@@ -138,6 +143,10 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
         }
       }
     }
+  }
+  if (settings.studies.studies.length > 0) {
+    log(`[${formatDuration((Date.now() - started) / 1000)} / ~${formatDuration(estimate)}] studies: ${settings.studies.studies.join(', ')} (${settings.studies.runs} runs + ${settings.studies.warmupRuns} warm-up each)`);
+    results.studies = await runStudies({ settings, serverPin, generatorPin, log, fail });
   }
   results.finishedAt = new Date().toISOString();
   log(`done in ${formatDuration((Date.now() - started) / 1000)}`);

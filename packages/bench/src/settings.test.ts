@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROFILES, estimateSeconds, parseArgs } from './settings.js';
+import { PROFILES, STUDY_PROFILES, estimateSeconds, parseArgs } from './settings.js';
 
 describe('parseArgs', () => {
   it('defaults to every server and scenario with the default profile', () => {
@@ -26,6 +26,19 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['--repeats', '0'])).toThrow(/--repeats must be a positive integer/);
     expect(() => parseArgs(['--duration'])).toThrow(/--duration needs a value/);
     expect(() => parseArgs(['--frobnicate'])).toThrow(/unknown option --frobnicate/);
+  });
+
+  it('runs the studies at 30+5 runs by default, 100+5 with --full, and alone with --scenarios none', () => {
+    expect(parseArgs([]).settings.studies).toMatchObject({ runs: 30, warmupRuns: 5, counts: [1, 5, 10, 20] });
+    const full = parseArgs(['--full', '--scenarios', 'none', '--studies', 'multiplex,layers', '--delay', '50']).settings;
+    expect(full.profile).toBe('full');
+    expect(full.scenarios).toEqual([]);
+    expect(full.studies).toMatchObject({ studies: ['layers', 'multiplex'], runs: 100, warmupRuns: 5, delayMs: 50 });
+    expect(full.repeats).toBe(PROFILES.default.repeats);
+    expect(STUDY_PROFILES.full.delayMs).toBe(100);
+    expect(parseArgs(['--studies', 'none']).settings.studies.studies).toEqual([]);
+    expect(() => parseArgs(['--scenarios', 'none', '--studies', 'none'])).toThrow(/nothing to run/);
+    expect(() => parseArgs(['--studies', 'speed'])).toThrow(/unknown study "speed"/);
   });
 
   it('estimates the default profile under 20 minutes and the quick one under 4', () => {

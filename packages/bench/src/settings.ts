@@ -3,6 +3,55 @@ import { SERVERS } from '@mcp-runtimes/registry';
 import { WIRING_NAMES } from '@mcp-runtimes/server-kit';
 import type { BenchSettings } from './results.js';
 import { SCENARIOS, scenario } from './scenarios.js';
+import { STUDY_NAMES, type StudySettings } from './studies/model.js';
+
+/**
+ * The studies' settings per profile. Full is the rigour of MCP Hangar's write-up (100 runs, a
+ * 100 ms tool, a ~500 ms start-up). The default keeps 30 runs but a 10 ms tool, so pnpm bench:all
+ * stays under 20 minutes: waves (wall / delay) do not depend on the delay. Quick is CI's smoke
+ * test of the pipeline, below the 30 runs a figure needs (the report says so).
+ */
+export const STUDY_PROFILES: Record<'quick' | 'default' | 'full', StudySettings> = {
+  quick: {
+    studies: [...STUDY_NAMES],
+    runs: 10,
+    warmupRuns: 2,
+    callsPerRun: 20,
+    warmupCalls: 200,
+    delayMs: 5,
+    startupDelayMs: 0,
+    counts: [1, 5, 10, 20],
+    overheadCalls: 10,
+    poolConnections: 10,
+    coldTargets: ['stdio'],
+  },
+  default: {
+    studies: [...STUDY_NAMES],
+    runs: 30,
+    warmupRuns: 5,
+    callsPerRun: 30,
+    warmupCalls: 500,
+    delayMs: 10,
+    startupDelayMs: 200,
+    counts: [1, 5, 10, 20],
+    overheadCalls: 10,
+    poolConnections: 10,
+    coldTargets: ['stdio'],
+  },
+  full: {
+    studies: [...STUDY_NAMES],
+    runs: 100,
+    warmupRuns: 5,
+    callsPerRun: 200,
+    warmupCalls: 2000,
+    delayMs: 100,
+    startupDelayMs: 200,
+    counts: [1, 5, 10, 20],
+    overheadCalls: 10,
+    poolConnections: 10,
+    coldTargets: ['stdio', 'node-http'],
+  },
+};
 
 export const PROFILES = {
   default: {
@@ -39,6 +88,11 @@ export interface CliOptions {
 export const USAGE = `pnpm bench:all [-- options]
 
   --quick              the CI smoke profile: 1 round, 2 s per measurement, one rate (under 4 min)
+  --full               the studies at full rigour: 100 runs, a 100 ms tool (pnpm bench:layers etc. use it)
+  --scenarios none     skip the load scenarios (run only studies)
+  --studies a,b|none   where-the-time-goes studies (default: all: ${STUDY_NAMES.join(', ')})
+  --runs N             measured runs per study configuration (default ${STUDY_PROFILES.default.runs}, full ${STUDY_PROFILES.full.runs}; warm-up ${STUDY_PROFILES.default.warmupRuns} more)
+  --delay MS           the studies' tool delay (default ${STUDY_PROFILES.default.delayMs}, full ${STUDY_PROFILES.full.delayMs})
   --servers a,b        servers to measure (default: all: ${SERVERS.map((s) => s.name).join(', ')})
   --scenarios a,b      scenarios (default: all: ${SCENARIOS.map((s) => s.id).join(', ')})
   --duration S         seconds per k6 measurement (default ${PROFILES.default.durationSeconds})
@@ -57,8 +111,8 @@ export const USAGE = `pnpm bench:all [-- options]
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const args = argv.filter((a) => a !== '--');
-  const profileName = args.includes('--quick') ? 'quick' : 'default';
-  const profile = PROFILES[profileName];
+  const profileName = args.includes('--quick') ? 'quick' : args.includes('--full') ? 'full' : 'default';
+  const profile = PROFILES[profileName === 'full' ? 'default' : profileName];
   const settings: BenchSettings = {
     profile: profileName,
     servers: SERVERS.map((s) => s.name),
@@ -71,6 +125,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     connections: profile.connections,
     wirings: [...profile.wirings],
     compare: [...profile.compare],
+    studies: structuredClone(STUDY_PROFILES[profileName]),
     command: ['pnpm bench:all', ...args].join(' '),
   };
   let outDir: string | null = null;
@@ -86,12 +141,26 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     };
     switch (flag) {
       case '--quick':
+      case '--full':
         break;
       case '--servers':
         settings.servers = list(value(), SERVERS.map((s) => s.name), 'server');
         break;
-      case '--scenarios':
-        settings.scenarios = list(value(), SCENARIOS.map((s) => s.id), 'scenario');
+      case '--scenarios': {
+        const v = value();
+        settings.scenarios = v === 'none' ? [] : list(v, SCENARIOS.map((s) => s.id), 'scenario');
+        break;
+      }
+      case '--studies': {
+        const v = value();
+        settings.studies.studies = v === 'none' ? [] : (list(v, STUDY_NAMES, 'study') as StudySettings['studies']);
+        break;
+      }
+      case '--runs':
+        settings.studies.runs = positive(flag, value());
+        break;
+      case '--delay':
+        settings.studies.delayMs = positive(flag, value());
         break;
       case '--duration':
         settings.durationSeconds = positive(flag, value());
@@ -139,6 +208,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
   }
   for (const id of settings.scenarios) scenario(id);
+  if (settings.scenarios.length === 0 && settings.studies.studies.length === 0) throw new Error('nothing to run: no scenario and no study');
   settings.compare = settings.compare.filter((w) => !settings.wirings.includes(w));
   return { settings, outDir, from, pin, help };
 }
@@ -161,15 +231,43 @@ function positive(flag: string, raw: string, zeroOk = false): number {
 
 /** Seconds the run will take, roughly: printed up front so nobody waits blind. */
 export function estimateSeconds(s: BenchSettings): number {
-  const k6Overhead = 1.5;
+  // Calibrated on this machine's default run (15m28s measured, 16m06s estimated).
+  const k6Overhead = 0.25;
   const perServer = s.scenarios.reduce((sum, id) => {
     const sc = scenario(id);
     // The MCP server's run, plus the raw echo's (start, 1 s warm-up, run) shared by the wirings.
     if (sc.model === 'saturation') return sum + s.saturationSeconds + 1 + (s.saturationSeconds + 3) / s.wirings.length;
     const runs = sc.model === 'open' ? s.rates.length : 1;
     return sum + runs * (s.durationSeconds + k6Overhead);
-  }, 4 + s.warmupSeconds);
+  }, 2 + s.warmupSeconds);
   // Compared wirings: start, gate, a 1 s warm-up and saturation, if saturation is measured at all.
-  const perCompared = s.scenarios.includes('saturation') ? 5 + s.saturationSeconds + 1 : 0;
-  return Math.round((perServer * s.wirings.length + perCompared * s.compare.length) * s.servers.length * s.repeats);
+  const perCompared = s.scenarios.includes('saturation') ? 3 + s.saturationSeconds + 1 : 0;
+  const main = s.scenarios.length === 0 ? 0 : (perServer * s.wirings.length + perCompared * s.compare.length) * s.servers.length * s.repeats;
+  return Math.round(main + estimateStudySeconds(s));
+}
+
+/** The studies' share of the estimate: mostly waiting on the tool's delay and on start-ups. */
+export function estimateStudySeconds(s: BenchSettings): number {
+  const st = s.studies;
+  const runs = st.runs + st.warmupRuns;
+  const delay = st.delayMs / 1000;
+  const longest = Math.max(...st.counts);
+  const startup = 0.35 + st.startupDelayMs / 1000;
+  let seconds = 0;
+  if (st.studies.includes('layers')) {
+    const targets = s.servers.length * (s.wirings.length + s.compare.length);
+    // Two servers and a probe started per target; a raw and an MCP call of 1-3 ms each per call.
+    const calls = Math.max(st.warmupCalls, st.warmupRuns * st.callsPerRun) + st.runs * st.callsPerRun;
+    seconds += 2 + targets * (3.5 + (calls * 3) / 1000);
+  }
+  if (st.studies.includes('multiplex')) {
+    const waves = (perCall: (n: number) => number) => st.counts.reduce((sum, n) => sum + perCall(n), 0);
+    const channel = (perCall: (n: number) => number) => 1 + runs * (longest + waves(perCall)) * delay;
+    seconds += channel((n) => n) + channel((n) => Math.ceil(n / st.poolConnections)) + 2 * channel(() => 1);
+  }
+  if (st.studies.includes('overhead')) seconds += 3 * (1 + runs * 2 * (delay + 0.01));
+  if (st.studies.includes('coldstart')) {
+    seconds += st.coldTargets.length * runs * (st.counts.length * startup + (longest + st.counts.length - 1) * delay);
+  }
+  return seconds;
 }

@@ -1,6 +1,7 @@
 // Builds the report (sections of text, tables and charts) from one run's raw results.
 import { serverEntry } from '@mcp-runtimes/registry';
 import type { BenchResults, Measurement } from '../results.js';
+import type { StudySettings } from '../studies/model.js';
 import { SCENARIOS, scenario } from '../scenarios.js';
 import { summarise } from '../stats.js';
 import { caseKey, winner, wiringOf, type Better, type Case, type Cell } from '../summarise.js';
@@ -9,26 +10,43 @@ import { bytes, ms, num, percent, winnerText, withCi } from './format.js';
 import type { Block, Report, Section } from './model.js';
 import { recommend } from './recommend.js';
 import { barChart, lineChart } from './svg.js';
+import { coldStartSection } from './studies/coldstart.js';
+import { layersSection } from './studies/layers.js';
+import { multiplexSection } from './studies/multiplex.js';
+import { overheadSection } from './studies/overhead.js';
 
 /** A result within this fraction of the generator's ceiling may be the generator's limit. */
 export const GENERATOR_MARGIN = 0.1;
 
 export function buildReport(results: BenchResults): Report {
   const ctx = reportContext(results);
+  // A studies-only run (--scenarios none) has no load measurements to pick a runtime from.
+  const loaded = results.measurements.length > 0 || results.gates.length > 0;
   const sections: Section[] = [
     header(ctx),
-    { id: 'pick', title: 'Which runtime should I pick?', blocks: recommend(ctx) },
-    overview(ctx),
-    saturation(ctx),
-    latencyVsRate(ctx),
-    agentPattern(ctx),
-    multiplexing(ctx),
-    resourcesAndMemory(ctx),
+    ...(loaded
+      ? [
+          { id: 'pick', title: 'Which runtime should I pick?', blocks: recommend(ctx) },
+          overview(ctx),
+          saturation(ctx),
+          latencyVsRate(ctx),
+          agentPattern(ctx),
+          multiplexing(ctx),
+          resourcesAndMemory(ctx),
+        ]
+      : []),
+    ...(results.studies
+      ? [layersSection(results.studies), multiplexSection(results.studies), overheadSection(results.studies), coldStartSection(results.studies)]
+      : []),
     perScenario(ctx),
     gatesAndFailures(ctx),
     method(ctx),
   ].filter((s) => s.blocks.length > 0);
   return { title: 'mcp-runtimes benchmark', sections };
+}
+
+function studiesLine(st: StudySettings): string {
+  return `${st.studies.join(', ')}: ${st.runs} runs + ${st.warmupRuns} warm-up per configuration, tool delay ${st.delayMs} ms, N = ${st.counts.join(', ')}, simulated start-up ${st.startupDelayMs} ms`;
 }
 
 export function caseTitle(c: Case): string {
@@ -68,6 +86,9 @@ function header({ results }: Ctx): Section {
           ...Object.entries(e.versions).map(([k, v]) => [k, v]),
           ['Wirings', `${(s.wirings ?? ['official']).join(', ')} in every scenario${s.compare?.length ? `; ${s.compare.join(', ')} at saturation only` : ''}`],
           ['Profile', `${s.profile}: ${s.durationSeconds} s per k6 run, ${s.saturationSeconds} s per saturation run, ${s.warmupSeconds} s warm-up, arrival rates ${s.rates.join(', ')}/s, ${s.connections} in flight at saturation`],
+          ...(results.studies
+            ? [['Studies', studiesLine(results.studies.settings)]]
+            : []),
         ],
       },
     ],
