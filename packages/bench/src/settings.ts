@@ -11,44 +11,20 @@ import { STUDY_NAMES, type StudySettings } from './studies/model.js';
  * stays under 20 minutes: waves (wall / delay) do not depend on the delay. Quick is CI's smoke
  * test of the pipeline, below the 30 runs a figure needs (the report says so).
  */
+/** What every profile's studies share: which studies, N, calls per overhead run, the pool size. */
+const STUDY_SHAPE = { studies: [...STUDY_NAMES], counts: [1, 5, 10, 20], overheadCalls: 10, poolConnections: 10 };
+
 export const STUDY_PROFILES: Record<'quick' | 'default' | 'full', StudySettings> = {
-  quick: {
-    studies: [...STUDY_NAMES],
-    runs: 10,
-    warmupRuns: 2,
-    callsPerRun: 20,
-    warmupCalls: 200,
-    delayMs: 5,
-    startupDelayMs: 0,
-    counts: [1, 5, 10, 20],
-    overheadCalls: 10,
-    poolConnections: 10,
-    coldTargets: ['stdio'],
-  },
-  default: {
-    studies: [...STUDY_NAMES],
-    runs: 30,
-    warmupRuns: 5,
-    callsPerRun: 30,
-    warmupCalls: 500,
-    delayMs: 10,
-    startupDelayMs: 200,
-    counts: [1, 5, 10, 20],
-    overheadCalls: 10,
-    poolConnections: 10,
-    coldTargets: ['stdio'],
-  },
+  quick: { ...STUDY_SHAPE, runs: 10, warmupRuns: 2, callsPerRun: 20, warmupCalls: 200, delayMs: 5, startupDelayMs: 0, coldTargets: ['stdio'] },
+  default: { ...STUDY_SHAPE, runs: 30, warmupRuns: 5, callsPerRun: 30, warmupCalls: 500, delayMs: 10, startupDelayMs: 200, coldTargets: ['stdio'] },
   full: {
-    studies: [...STUDY_NAMES],
+    ...STUDY_SHAPE,
     runs: 100,
     warmupRuns: 5,
     callsPerRun: 200,
     warmupCalls: 2000,
     delayMs: 100,
     startupDelayMs: 200,
-    counts: [1, 5, 10, 20],
-    overheadCalls: 10,
-    poolConnections: 10,
     coldTargets: ['stdio', 'node-http'],
   },
 };
