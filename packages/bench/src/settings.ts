@@ -5,15 +5,15 @@ import type { BenchSettings } from './results.js';
 import { SCENARIOS, scenario } from './scenarios.js';
 import { STUDY_NAMES, type StudySettings } from './studies/model.js';
 
+/** What every profile's studies share: which studies, N, calls per overhead run, the pool size. */
+const STUDY_SHAPE = { studies: [...STUDY_NAMES], counts: [1, 5, 10, 20], overheadCalls: 10, poolConnections: 10 };
+
 /**
  * The studies' settings per profile. Full is the rigour of MCP Hangar's write-up (100 runs, a
  * 100 ms tool, a ~500 ms start-up). The default keeps 30 runs but a 10 ms tool, so pnpm bench:all
  * stays under 20 minutes: waves (wall / delay) do not depend on the delay. Quick is CI's smoke
  * test of the pipeline, below the 30 runs a figure needs (the report says so).
  */
-/** What every profile's studies share: which studies, N, calls per overhead run, the pool size. */
-const STUDY_SHAPE = { studies: [...STUDY_NAMES], counts: [1, 5, 10, 20], overheadCalls: 10, poolConnections: 10 };
-
 export const STUDY_PROFILES: Record<'quick' | 'default' | 'full', StudySettings> = {
   quick: { ...STUDY_SHAPE, runs: 10, warmupRuns: 2, callsPerRun: 20, warmupCalls: 200, delayMs: 5, startupDelayMs: 0, coldTargets: ['stdio'] },
   default: { ...STUDY_SHAPE, runs: 30, warmupRuns: 5, callsPerRun: 30, warmupCalls: 500, delayMs: 10, startupDelayMs: 200, coldTargets: ['stdio'] },

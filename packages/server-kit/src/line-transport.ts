@@ -20,7 +20,9 @@ export class LineTransport implements Transport {
   private bufferedBytes = 0;
   /** Discarding the rest of a line that was already refused as too long. */
   private skipping = false;
+  /** Requests read and not yet answered, per id (a client may reuse one), and in all. */
   private readonly unanswered = new Map<Id, number>();
+  private pending = 0;
   private idleWaiters: (() => void)[] = [];
   private closed = false;
 
@@ -37,9 +39,7 @@ export class LineTransport implements Transport {
 
   /** Requests received and not yet answered. */
   get inFlight(): number {
-    let count = 0;
-    for (const n of this.unanswered.values()) count += n;
-    return count;
+    return this.pending;
   }
 
   /** Resolves once every request received so far has its answer written. */
@@ -105,7 +105,10 @@ export class LineTransport implements Transport {
       return this.reject(RPC.invalidRequest, `Invalid Request: ${what}`, validId);
     }
     const message = parsed.data;
-    if ('method' in message && 'id' in message) this.unanswered.set(message.id, (this.unanswered.get(message.id) ?? 0) + 1);
+    if ('method' in message && 'id' in message) {
+      this.unanswered.set(message.id, (this.unanswered.get(message.id) ?? 0) + 1);
+      this.pending++;
+    }
     this.onmessage?.(message);
   }
 
@@ -115,9 +118,11 @@ export class LineTransport implements Transport {
   }
 
   private answered(id: Id): void {
-    const left = (this.unanswered.get(id) ?? 0) - 1;
-    if (left > 0) this.unanswered.set(id, left);
+    const count = this.unanswered.get(id);
+    if (count === undefined) return; // not a request we read (nothing to count down)
+    if (count > 1) this.unanswered.set(id, count - 1);
     else this.unanswered.delete(id);
-    if (this.inFlight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    this.pending--;
+    if (this.pending === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 }

@@ -3,7 +3,7 @@
 // flight), so N at once cost one start-up and one call, not N start-ups.
 import { connect, connectStdio, OnDemand } from '@mcp-runtimes/client';
 import { launchServer, stdioMain } from '@mcp-runtimes/registry';
-import { checkResult, toolArguments } from './channels.js';
+import { callAgentTask } from './channels.js';
 import type { ColdStartRow, ColdStartSamples, StudySettings } from './model.js';
 import { repeat } from './timing.js';
 
@@ -34,7 +34,7 @@ export async function measureColdStart(settings: StudySettings, target: ColdTarg
   const startStdio = async (): Promise<Started> => {
     const [command, ...args] = [...serverPrefix, process.execPath, stdioMain()];
     const pipe = await connectStdio({ command: command as string, args, env, clientName: 'mcp-runtimes-bench' });
-    return { call: async (task) => checkResult(await pipe.client.callTool(toolArguments(task, settings.delayMs)), task), stop: () => pipe.close() };
+    return { call: (task) => callAgentTask(pipe.client, task, settings.delayMs), stop: () => pipe.close() };
   };
   const startHttp = async (): Promise<Started> => {
     const server = await launchServer(target.name, { prefix: serverPrefix, env: { ...env, MCP_WIRING: target.wiring ?? 'official' } });
@@ -45,7 +45,7 @@ export async function measureColdStart(settings: StudySettings, target: ColdTarg
       },
     );
     return {
-      call: async (task) => checkResult(await connection.client.callTool(toolArguments(task, settings.delayMs)), task),
+      call: (task) => callAgentTask(connection.client, task, settings.delayMs),
       stop: async () => {
         await connection.close();
         await server.stop();

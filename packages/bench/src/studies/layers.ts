@@ -7,7 +7,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { createFetch, connect } from '@mcp-runtimes/client';
 import { createMcpServer, runAgentTask } from '@mcp-runtimes/tools';
 import { quantileSorted } from '../stats.js';
-import { checkResult, toolArguments } from './channels.js';
+import { callAgentTask, toolArguments } from './channels.js';
 import type { Layer, LayerSamples, StudySettings } from './model.js';
 import { repeat } from './timing.js';
 
@@ -55,7 +55,7 @@ export async function measureLocalLayers(settings: StudySettings): Promise<Layer
   await server.connect(serverSide);
   await client.connect(clientSide);
   try {
-    const inProcess = await measure(settings, 'in-process', async () => checkResult(await client.callTool(toolArguments(TASK, 0)), TASK));
+    const inProcess = await measure(settings, 'in-process', () => callAgentTask(client, TASK, 0));
     return [direct, inProcess];
   } finally {
     await client.close();
@@ -83,9 +83,7 @@ export async function measureHttpLayers(settings: StudySettings, target: LayerTa
 
   const connection = await connect(target.mcpUrl, { http, connections: 1, clientName: 'mcp-runtimes-bench' });
   try {
-    const mcp = await measure(settings, 'http-mcp', async () =>
-      checkResult(await connection.client.callTool(toolArguments(TASK, 0)), TASK),
-    );
+    const mcp = await measure(settings, 'http-mcp', () => callAgentTask(connection.client, TASK, 0));
     return [
       { ...raw, ...where },
       { ...mcp, ...where },
