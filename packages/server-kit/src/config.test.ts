@@ -13,6 +13,10 @@ describe('loadConfig', () => {
       maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
       allowedOrigins: [],
       allowedHosts: [],
+      maxInFlight: 1000,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      authToken: undefined,
       shutdownTimeoutMs: 10_000,
       startupDelayMs: 0,
       h2cPort: 3011,
@@ -29,6 +33,10 @@ describe('loadConfig', () => {
       MCP_ALLOWED_ORIGINS: 'https://app.example.com, http://localhost:5173',
       MCP_MAX_BODY_BYTES: '99',
       MCP_STARTUP_DELAY_MS: '250',
+      MCP_MAX_IN_FLIGHT: '0',
+      MCP_HEADERS_TIMEOUT_MS: '500',
+      MCP_REQUEST_TIMEOUT_MS: '2000',
+      MCP_AUTH_TOKEN: 's3cr3t-token',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
@@ -38,6 +46,10 @@ describe('loadConfig', () => {
       allowedOrigins: ['https://app.example.com', 'http://localhost:5173'],
       h2cPort: 0,
       startupDelayMs: 250,
+      maxInFlight: 0,
+      headersTimeoutMs: 500,
+      requestTimeoutMs: 2000,
+      authToken: 's3cr3t-token',
     });
   });
 
@@ -55,6 +67,10 @@ describe('loadConfig', () => {
     [[], { MCP_MAX_BODY_BYTES: '0' }, /MCP_MAX_BODY_BYTES must be between/],
     [[], { TLS_CERT: 'cert.pem' }, /TLS_CERT and TLS_KEY must be given together/],
     [['--bogus'], {}, /Unknown option '--bogus'/],
+    [[], { MCP_MAX_IN_FLIGHT: '-1' }, /MCP_MAX_IN_FLIGHT must be an integer/],
+    [[], { MCP_HEADERS_TIMEOUT_MS: '5000', MCP_REQUEST_TIMEOUT_MS: '1000' }, /must be between 1 and MCP_REQUEST_TIMEOUT_MS/],
+    [[], { MCP_HEADERS_TIMEOUT_MS: '0' }, /must be between 1 and MCP_REQUEST_TIMEOUT_MS/],
+    [[], { MCP_AUTH_TOKEN: 'has space' }, /MCP_AUTH_TOKEN must be a bearer token/],
   ] as const)('rejects %j %j with a clear message', (argv, env, message) => {
     expect(() => load([...argv], env)).toThrow(ConfigError);
     expect(() => load([...argv], env)).toThrow(message);

@@ -14,6 +14,14 @@ export interface ServerConfig {
   allowedOrigins: string[];
   /** Host headers allowed besides loopback ones; checked only when bound to loopback or when set. */
   allowedHosts: string[];
+  /** MCP requests in flight past which new ones are answered 503 with Retry-After at once; 0 = no limit. */
+  maxInFlight: number;
+  /** A connection must deliver a request's headers within this (slowloris); also the idle time of a kept-alive connection. 0 = no limit. */
+  headersTimeoutMs: number;
+  /** A request's headers and body must arrive within this, else 408 and the connection is closed. 0 = no limit. */
+  requestTimeoutMs: number;
+  /** When set, /mcp requires `Authorization: Bearer <token>` (401 with WWW-Authenticate otherwise). */
+  authToken: string | undefined;
   /** How long SIGTERM waits for in-flight requests before forcing connections closed. */
   shutdownTimeoutMs: number;
   /** Simulated initialisation before the server listens (a model load, a cache warm-up): cold-start studies. */
@@ -43,6 +51,10 @@ const OPTIONS = {
   maxBodyBytes: { env: 'MCP_MAX_BODY_BYTES', flag: 'max-body-bytes', help: 'largest request body (default 4194304)' },
   allowedOrigins: { env: 'MCP_ALLOWED_ORIGINS', flag: 'allowed-origins', help: 'comma-separated extra allowed Origins' },
   allowedHosts: { env: 'MCP_ALLOWED_HOSTS', flag: 'allowed-hosts', help: 'comma-separated extra allowed Hosts' },
+  maxInFlight: { env: 'MCP_MAX_IN_FLIGHT', flag: 'max-in-flight', help: 'MCP requests in flight before 503 + Retry-After; 0 = no limit (default 1000)' },
+  headersTimeoutMs: { env: 'MCP_HEADERS_TIMEOUT_MS', flag: 'headers-timeout-ms', help: 'deadline for a request\'s headers, and idle keep-alive; 0 = none (default 10000)' },
+  requestTimeoutMs: { env: 'MCP_REQUEST_TIMEOUT_MS', flag: 'request-timeout-ms', help: 'deadline for headers + body, else 408; 0 = none (default 30000)' },
+  authToken: { env: 'MCP_AUTH_TOKEN', flag: 'auth-token', help: 'require "Authorization: Bearer <token>" on the MCP endpoint (prefer the env: flags show in ps)' },
   shutdownTimeoutMs: { env: 'MCP_SHUTDOWN_TIMEOUT_MS', flag: 'shutdown-timeout-ms', help: 'drain deadline (default 10000)' },
   startupDelayMs: { env: 'MCP_STARTUP_DELAY_MS', flag: 'startup-delay-ms', help: 'simulated initialisation before listening (default 0)' },
   h2cPort: { env: 'H2C_PORT', flag: 'h2c-port', help: 'node-http2: h2c port, "off" for none (default PORT+10, or 0 when PORT is 0)' },
@@ -51,6 +63,9 @@ const OPTIONS = {
 } satisfies Record<keyof ServerConfig, Option>;
 
 export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_MAX_IN_FLIGHT = 1000;
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 export function usage(runtime: string): string {
   const lines = Object.values(OPTIONS).map((o) => `  --${o.flag.padEnd(22)} ${o.env.padEnd(24)} ${o.help}`);
@@ -118,6 +133,19 @@ export function loadConfig(
     throw new ConfigError('TLS_CERT and TLS_KEY must be given together');
   }
 
+  const headersTimeoutMs = integer('MCP_HEADERS_TIMEOUT_MS', raw('headersTimeoutMs') ?? String(DEFAULT_HEADERS_TIMEOUT_MS), 0, 3_600_000);
+  const requestTimeoutMs = integer('MCP_REQUEST_TIMEOUT_MS', raw('requestTimeoutMs') ?? String(DEFAULT_REQUEST_TIMEOUT_MS), 0, 3_600_000);
+  // node:http refuses a headers deadline past the whole request's.
+  if (requestTimeoutMs > 0 && (headersTimeoutMs === 0 || headersTimeoutMs > requestTimeoutMs)) {
+    throw new ConfigError(
+      `MCP_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must be between 1 and MCP_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`,
+    );
+  }
+  const authToken = raw('authToken');
+  if (authToken !== undefined && !/^[A-Za-z0-9\-._~+/]+=*$/.test(authToken)) {
+    throw new ConfigError('MCP_AUTH_TOKEN must be a bearer token (letters, digits and -._~+/ only, RFC 6750)');
+  }
+
   return {
     host: raw('host') ?? '127.0.0.1',
     port,
@@ -126,6 +154,10 @@ export function loadConfig(
     maxBodyBytes: integer('MCP_MAX_BODY_BYTES', raw('maxBodyBytes') ?? String(DEFAULT_MAX_BODY_BYTES), 1, 1 << 30),
     allowedOrigins: list(raw('allowedOrigins')),
     allowedHosts: list(raw('allowedHosts')),
+    maxInFlight: integer('MCP_MAX_IN_FLIGHT', raw('maxInFlight') ?? String(DEFAULT_MAX_IN_FLIGHT), 0, 1_000_000),
+    headersTimeoutMs,
+    requestTimeoutMs,
+    authToken,
     shutdownTimeoutMs: integer('MCP_SHUTDOWN_TIMEOUT_MS', raw('shutdownTimeoutMs') ?? '10000', 0, 600_000),
     startupDelayMs: integer('MCP_STARTUP_DELAY_MS', raw('startupDelayMs') ?? '0', 0, 60_000),
     h2cPort,

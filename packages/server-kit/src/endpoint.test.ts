@@ -30,7 +30,7 @@ describe.each(WIRING_NAMES)('endpoint (in-process), %s wiring', (name) => {
     const e = endpoint();
     const health = await e.fetch(new Request('http://localhost/health'));
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok', runtime: 'test', wiring: name, in_flight: 1 });
+    expect(await health.json()).toMatchObject({ status: 'ok', runtime: 'test', wiring: name, in_flight: 1, shed: 0 });
     expect((await e.fetch(new Request('http://localhost/other'))).status).toBe(404);
     const get = await e.fetch(new Request('http://localhost/mcp', { headers: { host: 'localhost' } }));
     expect(get.status).toBe(405);
@@ -103,5 +103,40 @@ describe('pathOf', () => {
     expect(pathOf('https://[::1]:8443/health')).toBe('/health');
     expect(pathOf('http://localhost')).toBe('/');
     expect(pathOf('http://localhost/a/b/')).toBe('/a/b/');
+  });
+});
+
+describe('endpoint limits and auth (in-process)', () => {
+  const slowCall = (id: number) =>
+    post({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'agent_task', arguments: { task: 't', delay_ms: 200 } } });
+
+  it.each(['official', 'tuned'] as const)('%s: sheds past MCP_MAX_IN_FLIGHT with 503 and Retry-After, at once', async (name) => {
+    const e = createEndpoint(loadConfig([], { MCP_WIRING: name, MCP_MAX_IN_FLIGHT: '2' }, { port: 0 }), { runtime: 'test' });
+    const held = [e.fetch(slowCall(1)), e.fetch(slowCall(2))];
+    const started = performance.now();
+    const shed = await e.fetch(slowCall(3));
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(shed.status).toBe(503);
+    expect(shed.headers.get('retry-after')).toBe('1');
+    expect(await shed.json()).toMatchObject({ jsonrpc: '2.0', error: { code: -32000, message: /MCP_MAX_IN_FLIGHT/ }, id: null });
+    // /health is never shed, and shows it.
+    const health = await e.fetch(new Request('http://localhost/health'));
+    expect(await health.json()).toMatchObject({ max_in_flight: 2, shed: 1 });
+    for (const response of await Promise.all(held)) expect(response.status).toBe(200);
+    expect((await e.fetch(slowCall(4))).status).toBe(200);
+    expect(e.counts).toEqual({ answered: 3, shed: 1 });
+  });
+
+  it('requires the bearer token on /mcp only, when one is set', async () => {
+    const e = createEndpoint(loadConfig([], { MCP_AUTH_TOKEN: 'tok-1' }, { port: 0 }), { runtime: 'test' });
+    const call = { jsonrpc: '2.0', id: 1, method: 'ping' };
+    const anonymous = await e.fetch(post(call));
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="mcp"');
+    const wrong = await e.fetch(post(call, { ...MCP_HEADERS, authorization: 'Bearer tok-2' }));
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('www-authenticate')).toMatch(/error="invalid_token"/);
+    expect((await e.fetch(post(call, { ...MCP_HEADERS, authorization: 'Bearer tok-1' }))).status).toBe(200);
+    expect((await e.fetch(new Request('http://localhost/health'))).status).toBe(200);
   });
 });

@@ -1,8 +1,10 @@
+import { toolActivity } from '@mcp-runtimes/tools';
+import { createBearerCheck } from './auth.js';
 import { onBodyEnd } from './body-end.js';
 import type { ServerConfig } from './config.js';
-import { incomingFromRequest, isTextReply, toResponse, type Incoming, type Reply } from './exchange.js';
+import { incomingFromRequest, isTextReply, RequestAbandoned, toResponse, type Incoming, type Reply } from './exchange.js';
 import { createGuard } from './guard.js';
-import { jsonResponse, jsonRpcError, RPC } from './responses.js';
+import { clientClosed, jsonResponse, jsonRpcError, RPC } from './responses.js';
 import { WIRINGS, type McpHandler } from './wirings.js';
 
 /**
@@ -13,8 +15,11 @@ import { WIRINGS, type McpHandler } from './wirings.js';
 export interface Endpoint {
   handle(incoming: Incoming): Promise<Reply>;
   fetch(request: Request): Promise<Response>;
+  readonly config: ServerConfig;
   /** Requests whose response has not finished yet. */
   readonly inFlight: number;
+  /** Since start: MCP requests answered, and those refused with 503 because MCP_MAX_IN_FLIGHT were in flight. */
+  readonly counts: { readonly answered: number; readonly shed: number };
   readonly shuttingDown: boolean;
   /** From now on /health answers 503; resolves when nothing is in flight. */
   drain(): Promise<void>;
@@ -26,6 +31,8 @@ export interface EndpointOptions {
 }
 
 const MCP_ALLOW = 'POST';
+/** Seconds a client told 503 should wait; a shed request is cheap to retry. */
+const RETRY_AFTER_S = '1';
 
 export function createEndpoint(config: ServerConfig, { runtime }: EndpointOptions): Endpoint {
   const guard = createGuard({
@@ -34,7 +41,10 @@ export function createEndpoint(config: ServerConfig, { runtime }: EndpointOption
     allowedOrigins: config.allowedOrigins,
   });
   const handleMcp: McpHandler = WIRINGS[config.wiring]({ maxBodyBytes: config.maxBodyBytes });
+  const checkBearer = createBearerCheck(config.authToken);
   let inFlight = 0;
+  let mcpInFlight = 0;
+  const counts = { answered: 0, shed: 0 };
   let shuttingDown = false;
   let onIdle: (() => void) | undefined;
 
@@ -48,13 +58,32 @@ export function createEndpoint(config: ServerConfig, { runtime }: EndpointOption
     if (pathname === config.mcpPath) {
       const verdict = guard(request.header('host') ?? null, request.header('origin') ?? null);
       if (!verdict.ok) return jsonRpcError(403, RPC.serverError, verdict.message);
+      const unauthorized = checkBearer(request.header('authorization'));
+      if (unauthorized) return unauthorized;
       if (request.method !== 'POST') {
         // Stateless serving has no standalone SSE stream (GET) and no session to delete (DELETE).
         return jsonRpcError(405, RPC.serverError, `Method Not Allowed: ${request.method} ${pathname} (use POST)`, {
           allow: MCP_ALLOW,
         });
       }
-      return handleMcp(request);
+      if (config.maxInFlight > 0 && mcpInFlight >= config.maxInFlight) {
+        // Shed at once, before reading the body: queueing past the limit only grows latency and memory.
+        counts.shed++;
+        return jsonRpcError(
+          503,
+          RPC.serverError,
+          `Service Unavailable: ${config.maxInFlight} requests in flight (MCP_MAX_IN_FLIGHT); retry after ${RETRY_AFTER_S} s`,
+          { 'retry-after': RETRY_AFTER_S },
+        );
+      }
+      mcpInFlight++;
+      try {
+        const reply = await handleMcp(request);
+        counts.answered++;
+        return reply;
+      } finally {
+        mcpInFlight--;
+      }
     }
     if (pathname === '/health') {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -65,6 +94,9 @@ export function createEndpoint(config: ServerConfig, { runtime }: EndpointOption
         runtime,
         wiring: config.wiring,
         in_flight: inFlight,
+        max_in_flight: config.maxInFlight,
+        shed: counts.shed,
+        tool_calls: toolActivity(),
       });
     }
     return jsonResponse(404, {
@@ -79,9 +111,13 @@ export function createEndpoint(config: ServerConfig, { runtime }: EndpointOption
     try {
       reply = await route(request);
     } catch (error) {
-      // Never a stack trace on the wire: one line in the log, a JSON-RPC error to the client.
-      console.error(`[${runtime}] internal error: ${(error as Error)?.message ?? String(error)}`);
-      reply = jsonRpcError(500, RPC.internalError, 'Internal error');
+      if (error instanceof RequestAbandoned) {
+        reply = clientClosed(); // nobody reads it; a vanished or too-slow client is not our error
+      } else {
+        // Never a stack trace on the wire: one line in the log, a JSON-RPC error to the client.
+        console.error(`[${runtime}] internal error: ${(error as Error)?.message ?? String(error)}`);
+        reply = jsonRpcError(500, RPC.internalError, 'Internal error');
+      }
     }
     if (isTextReply(reply)) {
       if (shuttingDown) reply.headers.connection = 'close';
@@ -94,6 +130,8 @@ export function createEndpoint(config: ServerConfig, { runtime }: EndpointOption
   }
 
   return {
+    config,
+    counts,
     handle,
     fetch: async (request) => toResponse(await handle(incomingFromRequest(request))),
     get inFlight() {

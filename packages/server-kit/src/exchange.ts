@@ -19,6 +19,11 @@ export interface Incoming {
   toRequest(): Request;
 }
 
+/** The client went away, or was too slow, before its request was read: nobody is left to answer. */
+export class RequestAbandoned extends Error {
+  override name = 'RequestAbandoned';
+}
+
 /** An answer whose body is complete text: adapters write it in one go, with no web `Response`. */
 export interface TextReply {
   status: number;

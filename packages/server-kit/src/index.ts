@@ -1,11 +1,21 @@
-export { loadConfig, usage, ConfigError, DEFAULT_MAX_BODY_BYTES, type ServerConfig } from './config.js';
+export {
+  loadConfig,
+  usage,
+  ConfigError,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_IN_FLIGHT,
+  DEFAULT_HEADERS_TIMEOUT_MS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type ServerConfig,
+} from './config.js';
+export { nodeHttpTimeouts } from './timeouts.js';
 export { configFromProcess, failStart, simulateStartup } from './main-helpers.js';
 export { LineTransport } from './line-transport.js';
 export { createEndpoint, type Endpoint, type EndpointOptions } from './endpoint.js';
-export { abortSignalOf, incomingFromRequest, isTextReply, toResponse, webUrl, type Incoming, type Reply, type TextReply } from './exchange.js';
+export { abortSignalOf, RequestAbandoned, incomingFromRequest, isTextReply, toResponse, webUrl, type Incoming, type Reply, type TextReply } from './exchange.js';
 export { WIRINGS, WIRING_NAMES, type WiringName, type McpHandler } from './wirings.js';
 export { createNodeHandler, toWebRequest, writeWebResponse } from './node-bridge.js';
 export { serveUntilSignalled, endpointUrl, httpServerListener, readyLine, type Listener } from './lifecycle.js';
 export { localhostCertificate, certificateFromFiles, defaultCertDir, type Certificate } from './certificate.js';
-export { jsonResponse, jsonRpcError } from './responses.js';
+export { jsonResponse, jsonRpcError, requestTimedOut } from './responses.js';
 export { isEventStream } from './body-end.js';

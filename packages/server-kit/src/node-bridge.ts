@@ -3,8 +3,8 @@ import { constants, type Http2ServerRequest, type Http2ServerResponse } from 'no
 import type { Readable } from 'node:stream';
 import { isEventStream } from './body-end.js';
 import type { Endpoint } from './endpoint.js';
-import { abortSignalOf, isTextReply, webUrl, type Incoming, type Reply } from './exchange.js';
-import { jsonResponse } from './responses.js';
+import { abortSignalOf, isTextReply, RequestAbandoned, webUrl, type Incoming, type Reply } from './exchange.js';
+import { jsonResponse, requestTimedOut } from './responses.js';
 
 /**
  * node:http and node:http2 (compat API) to the core's Incoming/Reply and back.
@@ -35,6 +35,7 @@ export function createNodeHandler(
 
 async function handle(endpoint: Endpoint, scheme: string, req: NodeRequest, res: NodeResponse): Promise<void> {
   res.on('error', () => {}); // a client that vanished mid-write is not an error of ours
+  cutOffSlowBody(req, res, endpoint.config.requestTimeoutMs);
   const incoming = new NodeIncoming(req, res, scheme);
   const reply = (req.url ?? '').startsWith('/')
     ? await endpoint.handle(incoming)
@@ -43,6 +44,26 @@ async function handle(endpoint: Endpoint, scheme: string, req: NodeRequest, res:
   // Answered before the body was read to the end (413): drop the rest, within bounds, so the
   // connection (or HTTP/2 stream window) is free for the next request.
   if (!req.complete) incoming.discard();
+}
+
+/**
+ * A body that trickles in is cut off at the request deadline: 408, then the connection
+ * (HTTP/1.1) or the stream (HTTP/2) is closed, which ends the body read with RequestAbandoned.
+ * node:http has its own requestTimeout; node:http2 has none, so this is the one both share.
+ */
+function cutOffSlowBody(req: NodeRequest, res: NodeResponse, timeoutMs: number): void {
+  if (timeoutMs <= 0 || req.complete) return;
+  const timer = setTimeout(() => {
+    if (req.complete || res.writableEnded) return;
+    if (!res.headersSent && !res.destroyed) void writeReply(req, res, requestTimedOut(timeoutMs));
+    if (req.httpVersionMajor === 2) (req as Http2ServerRequest).stream.close(constants.NGHTTP2_CANCEL);
+    else (req as IncomingMessage).socket.destroySoon();
+  }, timeoutMs);
+  timer.unref();
+  const clear = () => clearTimeout(timer);
+  res.once('close', clear);
+  res.once('finish', clear);
+  (req as Readable).once('end', clear);
 }
 
 /** A node request as the core's Incoming: headers and body read directly, a web Request only on demand. */
@@ -93,7 +114,7 @@ class NodeIncoming implements Incoming {
       };
       const onClose = () => {
         cleanup();
-        reject(new Error('the client closed the request before its body ended'));
+        reject(new RequestAbandoned('the client closed the request before its body ended'));
       };
       req.on('data', onData);
       req.once('end', onEnd);
@@ -172,8 +193,16 @@ function requestBody(req: NodeRequest, discard: () => void): ReadableStream<Uint
           controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
           if ((controller.desiredSize ?? 0) <= 0) readable.pause();
         });
-        readable.once('end', () => cancelled || controller.close());
-        readable.once('error', (error) => cancelled || controller.error(error));
+        let ended = false;
+        readable.once('end', () => {
+          ended = true;
+          if (!cancelled) controller.close();
+        });
+        readable.once('error', () => cancelled || controller.error(new RequestAbandoned('the request body failed')));
+        // A client gone mid-body may close without an error: the reader must not wait forever.
+        readable.once('close', () => {
+          if (!ended && !cancelled) controller.error(new RequestAbandoned('the client closed the request before its body ended'));
+        });
       },
       pull() {
         readable.resume();

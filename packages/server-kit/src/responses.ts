@@ -23,6 +23,13 @@ export function clientClosed(): TextReply {
   return jsonRpcError(499, RPC.serverError, CLIENT_CLOSED_MESSAGE);
 }
 
+/** The answer to a request whose headers and body did not all arrive within MCP_REQUEST_TIMEOUT_MS. */
+export function requestTimedOut(timeoutMs: number): TextReply {
+  return jsonRpcError(408, RPC.serverError, `Request Timeout: the request did not arrive within ${timeoutMs} ms`, {
+    connection: 'close',
+  });
+}
+
 /** JSON-RPC codes used outside the SDK. */
 export const RPC = {
   parseError: -32700,

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
+import { trackToolRun } from './activity.js';
 import { AGENT_ID_PATTERN, COMPLEXITY_ROUNDS, LIMITS, type Complexity } from './limits.js';
 import { deterministicText, simulateWork } from './work.js';
 
@@ -60,7 +61,9 @@ export interface TaskOutcome {
 /** The tool's work without MCP around it: what the "direct call" layer of the benchmark measures. */
 export async function runAgentTask(input: AgentTaskInput, signal?: AbortSignal): Promise<TaskOutcome> {
   const { rounds, checksum } = simulateWork(input.task, input.complexity);
-  if (input.delay_ms > 0) await sleep(input.delay_ms, undefined, signal ? { signal } : undefined);
+  if (input.delay_ms > 0) {
+    await trackToolRun(signal, () => sleep(input.delay_ms, undefined, signal ? { signal } : undefined));
+  }
   const result: TaskResult = {
     agent_id: input.agent_id,
     task: input.task,

@@ -3,3 +3,4 @@ export { runAgentTask, describeResult, type AgentTaskInput, type TaskResult } fr
 export { agentStatus, benchmarkData } from './resources.js';
 export { LIMITS, COMPLEXITY_ROUNDS, BENCHMARK_DATA_BYTES, type Complexity, type BenchmarkDataType } from './limits.js';
 export { simulateWork, combineChecksums, deterministicText } from './work.js';
+export { toolActivity, type ToolActivity } from './activity.js';

@@ -7,6 +7,7 @@ import {
   endpointUrl,
   failStart,
   httpServerListener,
+  nodeHttpTimeouts,
   serveUntilSignalled,
 } from '@mcp-runtimes/server-kit';
 import { Hono } from 'hono';
@@ -22,7 +23,7 @@ const endpoint = createEndpoint(config, { runtime: RUNTIME });
 const app = new Hono();
 app.all('*', (c) => endpoint.fetch(c.req.raw));
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: nodeHttpTimeouts(config) }, (info: AddressInfo) => {
   const url = endpointUrl('http', config.host, info.port, config.mcpPath);
   serveUntilSignalled(RUNTIME, endpoint, [httpServerListener(server as Server, url)], config.shutdownTimeoutMs);
 });

@@ -9,6 +9,7 @@ import {
   endpointUrl,
   failStart,
   httpServerListener,
+  nodeHttpTimeouts,
   serveUntilSignalled,
 } from '@mcp-runtimes/server-kit';
 
@@ -16,7 +17,7 @@ const RUNTIME = 'node-http';
 const config = configFromProcess(RUNTIME, 3001);
 await simulateStartup(config);
 const endpoint = createEndpoint(config, { runtime: RUNTIME });
-const server = createServer(createNodeHandler(endpoint, 'http'));
+const server = createServer(nodeHttpTimeouts(config), createNodeHandler(endpoint, 'http'));
 
 server.once('error', (error) => failStart(RUNTIME, error));
 server.listen(config.port, config.host, () => {

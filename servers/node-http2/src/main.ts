@@ -19,6 +19,7 @@ import {
   serveUntilSignalled,
   type Listener,
 } from '@mcp-runtimes/server-kit';
+import { closeIdleConnections } from './idle-cutoff.js';
 
 const RUNTIME = 'node-http2';
 const config = configFromProcess(RUNTIME, 3002);
@@ -31,11 +32,19 @@ try {
       ? await certificateFromFiles(config.tlsCert, config.tlsKey)
       : await localhostCertificate();
   // TLS with ALPN h2 and an HTTP/1.1 fallback: k6 and most MCP clients reach it either way.
-  const tls = createSecureServer({ key: certificate.key, cert: certificate.cert, allowHTTP1: true });
+  const tls = createSecureServer({
+    key: certificate.key,
+    cert: certificate.cert,
+    allowHTTP1: true,
+    // A client that connects and never finishes the TLS handshake is a slowloris too.
+    ...(config.headersTimeoutMs > 0 ? { handshakeTimeout: config.headersTimeoutMs } : {}),
+  });
+  closeIdleConnections(tls, config.headersTimeoutMs);
   tls.on('request', createNodeHandler(endpoint, 'https'));
   const listeners = [await listen(tls, config.port, 'https', 'h2, http/1.1')];
   if (config.h2cPort !== null) {
     const h2c = createServer();
+    closeIdleConnections(h2c, config.headersTimeoutMs);
     h2c.on('request', createNodeHandler(endpoint, 'http'));
     listeners.push(await listen(h2c, config.h2cPort, 'http', 'h2c'));
   }

@@ -1,4 +1,14 @@
-import { abortSignalOf, isEventStream, isTextReply, webUrl, type Endpoint, type Incoming, type Reply } from '@mcp-runtimes/server-kit';
+import {
+  abortSignalOf,
+  isEventStream,
+  isTextReply,
+  RequestAbandoned,
+  requestTimedOut,
+  webUrl,
+  type Endpoint,
+  type Incoming,
+  type Reply,
+} from '@mcp-runtimes/server-kit';
 import { STATUS_CODES } from 'node:http';
 import type { HttpRequest, HttpResponse } from './uws-loader.js';
 
@@ -27,7 +37,7 @@ class UwsIncoming implements Incoming {
   private readonly abortListeners = new Set<() => void>();
   private readonly body: Promise<{ bytes: Buffer; tooLarge: boolean }>;
 
-  constructor(res: HttpResponse, req: HttpRequest, maxBodyBytes: number) {
+  constructor(res: HttpResponse, req: HttpRequest, maxBodyBytes: number, requestTimeoutMs: number) {
     this.method = req.getMethod().toUpperCase();
     this.path = req.getUrl();
     this.query = req.getQuery();
@@ -35,21 +45,44 @@ class UwsIncoming implements Incoming {
       this.headers[name] = name in this.headers ? `${this.headers[name]}, ${value}` : value;
     });
     res.onAborted(() => {
+      if (this.aborted) return;
       this.aborted = true;
       for (const listener of this.abortListeners) listener();
     });
     this.body = new Promise((resolve, reject) => {
       if (this.method === 'GET' || this.method === 'HEAD') return resolve({ bytes: Buffer.alloc(0), tooLarge: false });
-      this.abortListeners.add(() => reject(new Error('the client closed the request before its body ended')));
+      let deadline: NodeJS.Timeout | undefined;
+      this.abortListeners.add(() => {
+        clearTimeout(deadline);
+        reject(new RequestAbandoned('the client closed the request before its body ended'));
+      });
       const chunks: Buffer[] = [];
       let received = 0;
       let open = true;
+      // A body that trickles in is cut off: 408 and the connection closed. (uWS cuts off
+      // headers, and anything slower than its own 10 s, by itself.)
+      deadline =
+        requestTimeoutMs > 0
+          ? setTimeout(() => {
+              if (!open || this.aborted) return;
+              open = false;
+              const reply = requestTimedOut(requestTimeoutMs);
+              res.cork(() => {
+                res.writeStatus(statusLine(reply.status));
+                for (const name in reply.headers) if (!OWN_HEADERS.has(name)) res.writeHeader(name, reply.headers[name] as string);
+                res.end(reply.body, true);
+              });
+              this.aborted = true; // answered: nothing else may write to res
+              for (const listener of this.abortListeners) listener();
+            }, requestTimeoutMs)
+          : undefined;
       res.onData((chunk, isLast) => {
         if (!open) return;
         received += chunk.byteLength;
         chunks.push(Buffer.from(chunk.slice(0)));
         if (isLast || received > maxBodyBytes) {
           open = false;
+          clearTimeout(deadline);
           resolve({ bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks), tooLarge: received > maxBodyBytes });
         }
       });
@@ -101,12 +134,13 @@ class UwsIncoming implements Incoming {
 }
 
 /** A uWS route handler over the shared endpoint. */
-export function createUwsHandler(endpoint: Endpoint, maxBodyBytes: number) {
+export function createUwsHandler(endpoint: Endpoint) {
+  const { maxBodyBytes, requestTimeoutMs } = endpoint.config;
   // Replies the endpoint has returned but we have not finished writing: shutdown waits for them.
   let writing = 0;
   let onWritten: (() => void) | undefined;
   const handler = (res: HttpResponse, req: HttpRequest): void => {
-    const incoming = new UwsIncoming(res, req, maxBodyBytes);
+    const incoming = new UwsIncoming(res, req, maxBodyBytes, requestTimeoutMs);
     writing++;
     endpoint
       .handle(incoming)

@@ -7,10 +7,14 @@ const RUNTIME = 'uws';
 const config = configFromProcess(RUNTIME, 3004);
 await simulateStartup(config);
 const endpoint = createEndpoint(config, { runtime: RUNTIME });
+const UWS_FIXED_TIMEOUT_MS = 10_000;
+if (config.headersTimeoutMs !== UWS_FIXED_TIMEOUT_MS) {
+  console.error(`${RUNTIME}: uWebSockets.js cuts off slow headers and idle connections at a fixed 10 s; MCP_HEADERS_TIMEOUT_MS is not applied`);
+}
 
 try {
   const { uws } = loadUws();
-  const { handler, written } = createUwsHandler(endpoint, config.maxBodyBytes);
+  const { handler, written } = createUwsHandler(endpoint);
   const app = uws.App().any('/*', handler);
   // close() exists at runtime since uWS v20.15 but is missing from this build's typings.
   const closeAll = () => (app as typeof app & { close(): void }).close();

@@ -1,0 +1,68 @@
+import type { Http2SecureServer, Http2Server, Http2ServerRequest, Http2ServerResponse, Http2Session } from 'node:http2';
+import type { TLSSocket } from 'node:tls';
+
+/**
+ * node:http2 has no headers deadline (and its session timeout would cut off a stream that is
+ * just waiting for a slow tool), so this gives it the one node:http has: a connection with
+ * no request in progress for `timeoutMs` (one that never completes its headers, or an idle
+ * kept-alive one) is closed. A request in progress is never cut off by it; its body has the
+ * request deadline.
+ */
+export function closeIdleConnections(server: Http2Server | Http2SecureServer, timeoutMs: number): void {
+  if (timeoutMs <= 0) return;
+  server.on('session', (session: Http2Session) => {
+    const watch = new IdleWatch(timeoutMs, () => session.destroy());
+    session.on('stream', (stream) => {
+      watch.begin();
+      stream.once('close', () => watch.end());
+    });
+    session.once('close', () => watch.stop());
+  });
+  // HTTP/1.1 over TLS (the ALPN fallback): node:http2 hands these sockets to node:http's parser
+  // but without its deadlines.
+  const http1 = new WeakMap<object, IdleWatch>();
+  server.on('secureConnection', (socket: TLSSocket) => {
+    if (socket.alpnProtocol === 'h2') return;
+    const watch = new IdleWatch(timeoutMs, () => socket.destroy());
+    http1.set(socket, watch);
+    socket.once('close', () => watch.stop());
+  });
+  server.on('request', (req: Http2ServerRequest, res: Http2ServerResponse) => {
+    if (req.httpVersionMajor !== 1) return;
+    const watch = http1.get(req.socket);
+    if (!watch) return;
+    watch.begin();
+    res.once('close', () => watch.end());
+  });
+}
+
+/** Runs `onIdle` once nothing has been in progress for `timeoutMs`. */
+class IdleWatch {
+  private active = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly onIdle: () => void,
+  ) {
+    this.arm();
+  }
+
+  begin(): void {
+    this.active++;
+    clearTimeout(this.timer);
+  }
+
+  end(): void {
+    if (--this.active === 0) this.arm();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+
+  private arm(): void {
+    this.timer = setTimeout(this.onIdle, this.timeoutMs);
+    this.timer.unref();
+  }
+}
