@@ -21,6 +21,7 @@ options:
   --ca FILE             trust this CA (PEM), e.g. .certs/localhost-cert.pem
   --insecure            accept any TLS certificate (local testing only)
   --header "K: V"       extra request header (repeatable)
+                        MCP_AUTH_TOKEN in the environment sends "Authorization: Bearer <token>"
   --concurrent N        call: send N identical calls at once on the same connection, print a summary
   --progress            call: ask for progress and print each notification to stderr
 
@@ -71,6 +72,8 @@ async function main(argv: string[]): Promise<number> {
   if (url === undefined) throw new UsageError(`${command}: URL is required`);
 
   const headers: Record<string, string> = {};
+  // From the environment, not a flag: a flag's value shows in `ps`.
+  if (process.env.MCP_AUTH_TOKEN) headers.authorization = `Bearer ${process.env.MCP_AUTH_TOKEN}`;
   for (const header of values.header ?? []) {
     const colon = header.indexOf(':');
     if (colon <= 0) throw new UsageError(`--header must look like "Name: value", got ${header}`);

@@ -47,17 +47,28 @@ async function handle(endpoint: Endpoint, scheme: string, req: NodeRequest, res:
 }
 
 /**
- * A body that trickles in is cut off at the request deadline: 408, then the connection
- * (HTTP/1.1) or the stream (HTTP/2) is closed, which ends the body read with RequestAbandoned.
+ * A body that trickles in is cut off at the request deadline: 408, then the request is
+ * destroyed, which ends the body read with RequestAbandoned.
  * node:http has its own requestTimeout; node:http2 has none, so this is the one both share.
  */
 function cutOffSlowBody(req: NodeRequest, res: NodeResponse, timeoutMs: number): void {
   if (timeoutMs <= 0 || req.complete) return;
   const timer = setTimeout(() => {
     if (req.complete || res.writableEnded) return;
+    // Destroying the request ends its body read (its reader may be waiting for the rest).
+    // HTTP/1.1: then the connection, once the 408 is out. HTTP/2: RST_STREAM(NO_ERROR) after
+    // the 408 tells the client to stop sending (RFC 9113 §8.1); node sends it once the data is.
+    const abandon = () => (req as Readable).destroy();
     if (!res.headersSent && !res.destroyed) void writeReply(req, res, requestTimedOut(timeoutMs));
-    if (req.httpVersionMajor === 2) (req as Http2ServerRequest).stream.close(constants.NGHTTP2_CANCEL);
-    else (req as IncomingMessage).socket.destroySoon();
+    if (req.httpVersionMajor === 2) {
+      (req as Http2ServerRequest).stream.close(constants.NGHTTP2_NO_ERROR);
+      abandon();
+    } else if (res.writableFinished || res.destroyed) {
+      abandon();
+    } else {
+      res.once('finish', abandon);
+      res.once('close', abandon);
+    }
   }, timeoutMs);
   timer.unref();
   const clear = () => clearTimeout(timer);
@@ -123,8 +134,9 @@ class NodeIncoming implements Incoming {
   }
 
   onAbort(listener: () => void): () => void {
+    // writableEnded, not writableFinished: node:http2 marks a reset stream's response finished.
     const onClose = () => {
-      if (!this.res.writableFinished) listener();
+      if (!this.res.writableEnded) listener();
     };
     this.res.once('close', onClose);
     return () => this.res.off('close', onClose);
@@ -188,21 +200,25 @@ function requestBody(req: NodeRequest, discard: () => void): ReadableStream<Uint
     {
       start(controller) {
         readable.pause();
+        let settled = false;
         readable.on('data', (chunk: Buffer) => {
-          if (cancelled) return;
+          if (cancelled || settled) return;
           controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
           if ((controller.desiredSize ?? 0) <= 0) readable.pause();
         });
-        let ended = false;
-        readable.once('end', () => {
-          ended = true;
-          if (!cancelled) controller.close();
-        });
-        readable.once('error', () => cancelled || controller.error(new RequestAbandoned('the request body failed')));
+        // Exactly one of end, error or close settles the stream (an HTTP/2 stream cancelled
+        // mid-body may emit close before end).
+        const settle = (finish: () => void) => {
+          if (settled || cancelled) return;
+          settled = true;
+          finish();
+        };
+        readable.once('end', () => settle(() => controller.close()));
+        readable.once('error', () => settle(() => controller.error(new RequestAbandoned('the request body failed'))));
         // A client gone mid-body may close without an error: the reader must not wait forever.
-        readable.once('close', () => {
-          if (!ended && !cancelled) controller.error(new RequestAbandoned('the client closed the request before its body ended'));
-        });
+        readable.once('close', () =>
+          settle(() => controller.error(new RequestAbandoned('the client closed the request before its body ended'))),
+        );
       },
       pull() {
         readable.resume();

@@ -1,0 +1,71 @@
+/**
+ * A client that disconnects mid-call: the abort reaches the tool (its signal fires and it
+ * stops), nothing stays in flight, and many such aborts neither crash the server nor grow
+ * its memory. On every server and listener.
+ */
+import { createFetch } from '@mcp-runtimes/client';
+import { launchServer, SERVERS, type Protocol, type RunningServer } from '@mcp-runtimes/registry';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WIRING } from './harness.js';
+import { health, healthUntil, MCP_HEADERS, rssBytes, toolCall, transportOf } from './faults.js';
+
+const WAVES = 12;
+const PER_WAVE = 50;
+/** Allowed RSS growth from the end of the warm-up waves to the end of the run. */
+const RSS_GROWTH_BOUND = 24 * 1024 * 1024;
+
+/** Sends `count` calls that would take 10 s, and aborts each once the server is running it. */
+async function abortedCalls(url: string, protocol: Protocol, count: number): Promise<void> {
+  const { fetch, close } = createFetch(url, { ...transportOf(protocol), connections: count });
+  try {
+    await Promise.all(
+      Array.from({ length: count }, async (_, i) => {
+        const controller = new AbortController();
+        const call = fetch(url, {
+          method: 'POST',
+          headers: MCP_HEADERS,
+          body: toolCall(i, { task: `abort me ${i}`, delay_ms: 10_000 }),
+          signal: controller.signal,
+        });
+        setTimeout(() => controller.abort(), 150);
+        await expect(call).rejects.toThrow();
+      }),
+    );
+  } finally {
+    await close();
+  }
+}
+
+describe.each(SERVERS)('$name', (entry) => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await launchServer(entry.name, { env: { MCP_WIRING: WIRING } });
+  });
+  afterAll(async () => {
+    expect(await server.stop(), server.output()).toEqual({ code: 0, signal: null });
+  });
+
+  it('cancels the tool when its client disconnects, on every listener', async () => {
+    for (const [protocol, url] of Object.entries(server.urls) as [Protocol, string][]) {
+      const before = await health(server);
+      await abortedCalls(url, protocol, 1);
+      const after = await healthUntil(server, (h) => h.tool_calls.running === 0 && h.in_flight === 1, 2000);
+      expect(after.tool_calls.cancelled, protocol).toBe(before.tool_calls.cancelled + 1);
+    }
+  });
+
+  it(`stays up and bounded over ${WAVES * PER_WAVE} aborted calls`, async () => {
+    const [protocol, url] = Object.entries(server.urls)[0] as [Protocol, string];
+    const before = await health(server);
+    let warmRss = 0;
+    for (let wave = 0; wave < WAVES; wave++) {
+      await abortedCalls(url, protocol, PER_WAVE);
+      if (wave === 3) warmRss = rssBytes(server);
+    }
+    const after = await healthUntil(server, (h) => h.tool_calls.running === 0 && h.in_flight === 1, 3000);
+    expect(after.tool_calls.cancelled - before.tool_calls.cancelled).toBe(WAVES * PER_WAVE);
+    const growth = rssBytes(server) - warmRss;
+    expect(growth, `RSS grew ${(growth / 2 ** 20).toFixed(1)} MiB after warm-up`).toBeLessThan(RSS_GROWTH_BOUND);
+    console.log(`${entry.name} ${WIRING}: RSS ${(rssBytes(server) / 2 ** 20).toFixed(1)} MiB, grew ${(growth / 2 ** 20).toFixed(1)} MiB over ${(WAVES - 4) * PER_WAVE} aborts`);
+  }, 60_000);
+});

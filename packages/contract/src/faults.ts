@@ -1,0 +1,145 @@
+/**
+ * Misbehaving clients for the reliability suites: a slowloris on a raw socket, an HTTP/2
+ * stream whose body trickles in, and readings of a server's /health and memory.
+ */
+import { readFileSync } from 'node:fs';
+import { connect as http2Connect, type ClientHttp2Session } from 'node:http2';
+import { connect as netConnect, type Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
+import { createFetch, type TransportOptions } from '@mcp-runtimes/client';
+import { certificatePath, type Protocol, type RunningServer } from '@mcp-runtimes/registry';
+
+export const MCP_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+
+export function toolCall(id: number | string, args: Record<string, unknown>, name = 'agent_task'): string {
+  return JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } });
+}
+
+/** How each listener is reached by the reference client. */
+export function transportOf(protocol: Protocol): TransportOptions {
+  const ca = readFileSync(certificatePath());
+  if (protocol === 'h2-tls') return { http: '2', ca };
+  if (protocol === 'h2c') return { http: '2' };
+  return { http: '1.1' };
+}
+
+export interface Health {
+  status: string;
+  in_flight: number;
+  max_in_flight: number;
+  shed: number;
+  tool_calls: { running: number; cancelled: number };
+}
+
+export async function health(server: RunningServer): Promise<Health> {
+  const url = server.url.replace(/\/mcp$/, '/health');
+  const { fetch, close } = createFetch(url, url.startsWith('https:') ? transportOf('h2-tls') : {});
+  try {
+    return (await (await fetch(url)).json()) as Health;
+  } finally {
+    await close();
+  }
+}
+
+/** Polls /health until `done` holds, or fails with the last reading after `timeoutMs`. */
+export async function healthUntil(server: RunningServer, done: (h: Health) => boolean, timeoutMs: number): Promise<Health> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const reading = await health(server);
+    if (done(reading)) return reading;
+    if (Date.now() > deadline) throw new Error(`health never got there: ${JSON.stringify(reading)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The server process's resident memory, from /proc. */
+export function rssBytes(server: RunningServer): number {
+  const status = readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
+  const kib = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+  if (kib === undefined) throw new Error('no VmRSS in /proc status');
+  return Number(kib) * 1024;
+}
+
+export interface TrickleOutcome {
+  /** When the server closed the connection, from the first byte sent. */
+  closedAfterMs: number;
+  /** What the server wrote before closing, if anything. */
+  received: string;
+}
+
+/**
+ * An HTTP/1.1 slowloris: sends the start of a request, then one more header line (`headers`)
+ * or one more body byte (`body`, of a declared 1,000) every 250 ms, until the server closes.
+ */
+export function trickleHttp1(url: string, part: 'headers' | 'body', giveUpMs: number): Promise<TrickleOutcome> {
+  const target = new URL(url);
+  const port = Number(target.port);
+  const socket: Socket =
+    target.protocol === 'https:'
+      ? tlsConnect({ host: target.hostname, port, ca: readFileSync(certificatePath()), ALPNProtocols: ['http/1.1'], servername: 'localhost' })
+      : netConnect(port, target.hostname);
+  const start = Date.now();
+  let received = '';
+  let sent = 0;
+  return new Promise((resolve, reject) => {
+    const head =
+      part === 'headers'
+        ? `POST ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\n`
+        : `POST ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\nContent-Type: application/json\r\n` +
+          `Accept: application/json, text/event-stream\r\nContent-Length: 1000\r\n\r\n`;
+    socket.write(head);
+    const timer = setInterval(() => {
+      sent++;
+      socket.write(part === 'headers' ? `X-Slow-${sent}: a\r\n` : ' ');
+    }, 250);
+    const giveUp = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`the server still held a ${part} slowloris after ${giveUpMs} ms`));
+    }, giveUpMs);
+    socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
+    socket.on('error', () => {}); // a reset is how some stacks cut off
+    socket.once('close', () => {
+      clearInterval(timer);
+      clearTimeout(giveUp);
+      resolve({ closedAfterMs: Date.now() - start, received });
+    });
+  });
+}
+
+export function h2Session(url: string): ClientHttp2Session {
+  const target = new URL(url);
+  const session = http2Connect(target.origin, target.protocol === 'https:' ? { ca: readFileSync(certificatePath()) } : {});
+  session.on('error', () => {});
+  return session;
+}
+
+/** An HTTP/2 request whose body trickles in (one byte every 250 ms of a declared 1,000). */
+export function trickleH2Body(url: string, giveUpMs: number): Promise<{ afterMs: number; status: number | null; body: string }> {
+  const session = h2Session(url);
+  const start = Date.now();
+  return new Promise((resolve, reject) => {
+    const stream = session.request({ ':method': 'POST', ':path': new URL(url).pathname, ...MCP_HEADERS, 'content-length': '1000' });
+    let status: number | null = null;
+    let body = '';
+    const timer = setInterval(() => stream.write(' '), 250);
+    const giveUp = setTimeout(() => {
+      clearInterval(timer);
+      session.destroy();
+      reject(new Error(`the server still held an HTTP/2 body trickle after ${giveUpMs} ms`));
+    }, giveUpMs);
+    stream.on('response', (headers) => (status = Number(headers[':status'])));
+    stream.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+    stream.on('error', () => {});
+    stream.once('close', () => {
+      clearInterval(timer);
+      clearTimeout(giveUp);
+      session.close();
+      resolve({ afterMs: Date.now() - start, status, body });
+    });
+  });
+}
+
+/** Error bodies must never show how the server is built. */
+export function leaksInternals(text: string): boolean {
+  return /\n\s+at |node_modules|\/work\/|\/home\/|\.[cm]?[jt]s:\d+|Error: .*\n/.test(text);
+}

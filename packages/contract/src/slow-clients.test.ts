@@ -1,0 +1,93 @@
+/**
+ * Slow clients cannot hold a server: headers that trickle in are cut off at
+ * MCP_HEADERS_TIMEOUT_MS, a body that trickles in at MCP_REQUEST_TIMEOUT_MS (408), an idle
+ * HTTP/2 connection is closed; a request in progress is never cut off by either. On every
+ * server and listener.
+ */
+import { createFetch } from '@mcp-runtimes/client';
+import { launchServer, SERVERS, type RunningServer } from '@mcp-runtimes/registry';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WIRING } from './harness.js';
+import { h2Session, health, healthUntil, leaksInternals, MCP_HEADERS, toolCall, transportOf, trickleH2Body, trickleHttp1 } from './faults.js';
+
+const HEADERS_TIMEOUT_MS = 1000;
+const REQUEST_TIMEOUT_MS = 2000;
+/** uWebSockets.js cuts off slow headers at its own fixed 10 s (not configurable from JS), checked every 4 s. */
+const UWS_HEADERS_TIMEOUT_MS = 10_000;
+const UWS_SLACK_MS = 4500;
+const SLACK_MS = 1500;
+
+describe.each(SERVERS)('$name', (entry) => {
+  let server: RunningServer;
+  const headersDeadline = entry.name === 'uws' ? UWS_HEADERS_TIMEOUT_MS : HEADERS_TIMEOUT_MS;
+  const http1Urls = () => [server.urls.http1, server.urls['h2-tls']].filter((u): u is string => u !== undefined);
+  const h2Urls = () => [server.urls['h2-tls'], server.urls.h2c].filter((u): u is string => u !== undefined);
+
+  beforeAll(async () => {
+    server = await launchServer(entry.name, {
+      env: {
+        MCP_WIRING: WIRING,
+        MCP_HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS),
+        MCP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
+      },
+    });
+  });
+  afterAll(async () => {
+    expect(await server.stop(), server.output()).toEqual({ code: 0, signal: null });
+  });
+
+  it('cuts off HTTP/1.1 headers that trickle in', async () => {
+    for (const url of http1Urls()) {
+      const outcome = await trickleHttp1(url, 'headers', headersDeadline + UWS_SLACK_MS * 2);
+      expect(outcome.closedAfterMs, url).toBeGreaterThanOrEqual(headersDeadline - (entry.name === 'uws' ? UWS_SLACK_MS : 250));
+      expect(outcome.closedAfterMs, url).toBeLessThan(headersDeadline + (entry.name === 'uws' ? UWS_SLACK_MS : SLACK_MS));
+      expect(leaksInternals(outcome.received)).toBe(false);
+    }
+  }, 30_000);
+
+  it('answers 408 to an HTTP/1.1 body that trickles in, and closes the connection', async () => {
+    for (const url of http1Urls()) {
+      const outcome = await trickleHttp1(url, 'body', REQUEST_TIMEOUT_MS + SLACK_MS * 2);
+      expect(outcome.closedAfterMs, url).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 250);
+      expect(outcome.closedAfterMs, url).toBeLessThan(REQUEST_TIMEOUT_MS + SLACK_MS);
+      expect(outcome.received, url).toMatch(/^HTTP\/1\.1 408 /);
+      expect(leaksInternals(outcome.received)).toBe(false);
+    }
+    // The cut-off request is over: nothing stays in flight (only this /health request).
+    await healthUntil(server, (h) => h.in_flight === 1, 2000);
+  }, 30_000);
+
+  it('answers 408 to an HTTP/2 body that trickles in, and closes an idle HTTP/2 connection', async () => {
+    for (const url of h2Urls()) {
+      const outcome = await trickleH2Body(url, REQUEST_TIMEOUT_MS + SLACK_MS * 2);
+      expect(outcome.afterMs, url).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 250);
+      expect(outcome.afterMs, url).toBeLessThan(REQUEST_TIMEOUT_MS + SLACK_MS);
+      expect(outcome.status, url).toBe(408);
+      expect(JSON.parse(outcome.body), url).toMatchObject({ error: { message: /Request Timeout/ } });
+
+      const idle = h2Session(url);
+      const started = Date.now();
+      await new Promise((resolve) => idle.once('close', resolve));
+      expect(Date.now() - started, url).toBeLessThan(HEADERS_TIMEOUT_MS + SLACK_MS);
+    }
+    await healthUntil(server, (h) => h.in_flight === 1, 2000);
+  }, 30_000);
+
+  it('never cuts off a request in progress: a tool call slower than both deadlines completes', async () => {
+    const urls = [...new Set([server.url, ...Object.values(server.urls)])];
+    await Promise.all(
+      Object.entries(server.urls).map(async ([protocol, url]) => {
+        const { fetch, close } = createFetch(url, transportOf(protocol as 'http1' | 'h2-tls' | 'h2c'));
+        try {
+          const response = await fetch(url, { method: 'POST', headers: MCP_HEADERS, body: toolCall(1, { task: 'slow', delay_ms: 3000 }) });
+          expect(response.status, url).toBe(200);
+          expect(await response.json(), url).toMatchObject({ id: 1, result: { structuredContent: { task: 'slow' } } });
+        } finally {
+          await close();
+        }
+      }),
+    );
+    expect(urls.length).toBeGreaterThan(0);
+    expect((await health(server)).status).toBe('ok');
+  }, 30_000);
+});
