@@ -7,8 +7,11 @@ import { readFileSync } from 'node:fs';
 import { createFetch, type TransportOptions } from '@mcp-runtimes/client';
 import { certificatePath, launchServer, SERVERS } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
+import { MCP_HEADERS, toolCall, transportOf } from './faults.js';
+import { WIRING } from './harness.js';
 
-const MCP_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+const WORKERS = 16;
+
 const SLOW_CALL = JSON.stringify({
   jsonrpc: '2.0',
   id: 1,
@@ -44,6 +47,70 @@ describe.each(SERVERS.map((s) => s.name))('%s', (name) => {
     } finally {
       await close();
       await server.stop();
+    }
+  });
+});
+
+describe.each(SERVERS)('$name under load', (entry) => {
+  it('answers every request it accepted when SIGTERM comes under load, then exits 0 within the deadline', async () => {
+    const deadlineMs = 5000;
+    const server = await launchServer(entry.name, { env: { MCP_SHUTDOWN_TIMEOUT_MS: String(deadlineMs), MCP_WIRING: WIRING } });
+    const url = server.urls[entry.loadListener] as string;
+    const { fetch, close } = createFetch(url, { ...transportOf(entry.loadListener), connections: WORKERS });
+    let complete = 0;
+    const broken: string[] = [];
+    // Each worker calls until the server will not take its request any more.
+    const worker = async (w: number) => {
+      for (let i = 0; ; i++) {
+        const id = `${w}-${i}`;
+        let response: Response;
+        try {
+          response = await fetch(url, { method: 'POST', headers: MCP_HEADERS, body: toolCall(id, { task: id, delay_ms: 10 + (i % 5) * 20 }) });
+        } catch {
+          return; // refused: never accepted
+        }
+        try {
+          const body = (await response.json()) as { id?: string; result?: { structuredContent?: { task?: string } } };
+          if (response.status === 200 && body.id === id && body.result?.structuredContent?.task === id) complete++;
+          else broken.push(`${response.status} ${JSON.stringify(body)}`);
+        } catch (error) {
+          broken.push(`${id}: answer cut off: ${(error as Error).message}`);
+        }
+      }
+    };
+    try {
+      const workers = Array.from({ length: WORKERS }, (_, w) => worker(w));
+      await sleep(700);
+      const signalled = performance.now();
+      const exited = server.stop();
+      await Promise.all(workers);
+      expect(await exited, server.output()).toEqual({ code: 0, signal: null });
+      expect(performance.now() - signalled).toBeLessThan(deadlineMs);
+      expect(broken).toEqual([]);
+      const [, accepted, answered] = /accepted (\d+) MCP request\(s\), answered (\d+)/.exec(server.output()) ?? [];
+      expect(Number(answered), 'accepted but never answered').toBe(Number(accepted));
+      expect(complete, 'answered but not received complete').toBe(Number(answered));
+      expect(complete).toBeGreaterThan(WORKERS);
+    } finally {
+      await close();
+      await server.stop();
+    }
+  });
+
+  it('gives up at MCP_SHUTDOWN_TIMEOUT_MS: closes what is left and exits 1', async () => {
+    const server = await launchServer(entry.name, { env: { MCP_SHUTDOWN_TIMEOUT_MS: '1000', MCP_WIRING: WIRING } });
+    const url = server.urls[entry.loadListener] as string;
+    const { fetch, close } = createFetch(url, transportOf(entry.loadListener));
+    try {
+      const stuck = fetch(url, { method: 'POST', headers: MCP_HEADERS, body: toolCall(1, { task: 'too slow', delay_ms: 10_000 }) });
+      stuck.catch(() => {});
+      await sleep(200);
+      const signalled = performance.now();
+      expect(await server.stop()).toEqual({ code: 1, signal: null });
+      expect(performance.now() - signalled).toBeLessThan(2500);
+      expect(server.output()).toMatch(/shutdown deadline of 1000 ms passed with 1 in flight/);
+    } finally {
+      await close();
     }
   });
 });

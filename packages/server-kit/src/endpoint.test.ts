@@ -124,7 +124,7 @@ describe('endpoint limits and auth (in-process)', () => {
     expect(await health.json()).toMatchObject({ max_in_flight: 2, shed: 1 });
     for (const response of await Promise.all(held)) expect(response.status).toBe(200);
     expect((await e.fetch(slowCall(4))).status).toBe(200);
-    expect(e.counts).toEqual({ answered: 3, shed: 1 });
+    expect(e.counts).toEqual({ accepted: 3, answered: 3, shed: 1 });
   });
 
   it('requires the bearer token on /mcp only, when one is set', async () => {

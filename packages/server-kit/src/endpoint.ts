@@ -18,8 +18,8 @@ export interface Endpoint {
   readonly config: ServerConfig;
   /** Requests whose response has not finished yet. */
   readonly inFlight: number;
-  /** Since start: MCP requests answered, and those refused with 503 because MCP_MAX_IN_FLIGHT were in flight. */
-  readonly counts: { readonly answered: number; readonly shed: number };
+  /** Since start: MCP requests taken on, answered, and refused with 503 because MCP_MAX_IN_FLIGHT were in flight. */
+  readonly counts: { readonly accepted: number; readonly answered: number; readonly shed: number };
   readonly shuttingDown: boolean;
   /** From now on /health answers 503; resolves when nothing is in flight. */
   drain(): Promise<void>;
@@ -44,7 +44,7 @@ export function createEndpoint(config: ServerConfig, { runtime }: EndpointOption
   const checkBearer = createBearerCheck(config.authToken);
   let inFlight = 0;
   let mcpInFlight = 0;
-  const counts = { answered: 0, shed: 0 };
+  const counts = { accepted: 0, answered: 0, shed: 0 };
   let shuttingDown = false;
   let onIdle: (() => void) | undefined;
 
@@ -77,6 +77,7 @@ export function createEndpoint(config: ServerConfig, { runtime }: EndpointOption
         );
       }
       mcpInFlight++;
+      counts.accepted++;
       try {
         const reply = await handleMcp(request);
         counts.answered++;

@@ -71,7 +71,8 @@ export function serveUntilSignalled(
     await Promise.all(listeners.map((listener) => listener.finish()));
     clearTimeout(deadline);
     // The load client compares its own count of complete answers with this one: zero lost.
-    console.log(`${runtime} stopped: answered ${endpoint.counts.answered} MCP request(s), shed ${endpoint.counts.shed}`);
+    const { accepted, answered, shed } = endpoint.counts;
+    console.log(`${runtime} stopped: accepted ${accepted} MCP request(s), answered ${answered}, shed ${shed}`);
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
