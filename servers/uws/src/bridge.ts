@@ -23,6 +23,15 @@ function statusLine(status: number): string {
 }
 
 /**
+ * uWS decodes header bytes as UTF-8, node:http as Latin-1 (one char per byte), and a web
+ * `Headers` takes only the latter: a non-ASCII value goes back to its bytes, one char each,
+ * so every stack hands the core the same header text and none throws on it.
+ */
+function asLatin1(value: string): string {
+  return /[^\x00-\x7f]/.test(value) ? Buffer.from(value, 'utf8').toString('latin1') : value;
+}
+
+/**
  * A uWS request as the core's Incoming. uWS rules: read everything from `req` before any
  * await, set onAborted first, copy each onData chunk (its buffer is reused), and cork every
  * write that happens after an await. The body is collected as it arrives (up to just past
@@ -41,7 +50,8 @@ class UwsIncoming implements Incoming {
     this.method = req.getMethod().toUpperCase();
     this.path = req.getUrl();
     this.query = req.getQuery();
-    req.forEach((name, value) => {
+    req.forEach((name, raw) => {
+      const value = asLatin1(raw);
       this.headers[name] = name in this.headers ? `${this.headers[name]}, ${value}` : value;
     });
     res.onAborted(() => {
