@@ -80,7 +80,23 @@ describe('pnpm bench:all --quick', () => {
       expect(samples.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
     }
 
+    // Reliability: past 2× saturation every answer is right, SIGTERM under load loses nothing, every exit is clean.
+    const reliability = results.reliability;
+    expect(reliability?.overload.map((o) => o.server)).toEqual(SERVERS.map((s) => s.name));
+    for (const o of reliability?.overload ?? []) {
+      expect(o.phases.map((p) => p.phase), o.server).toEqual(['before', 'overload', 'after']);
+      for (const p of o.phases) expect(p.errors, `${o.server} ${p.phase}: ${p.errorSamples.join('; ')}`).toBe(0);
+      expect(o.phases[1]?.offered, o.server).toBeGreaterThan(o.saturationRps * (o.phases[1]?.seconds ?? 0));
+      expect(o.exitCode, o.server).toBe(0);
+    }
+    expect(reliability?.shutdown.map((d) => d.server)).toEqual(SERVERS.map((s) => s.name));
+    for (const d of reliability?.shutdown ?? []) {
+      expect([d.accepted, d.answered, d.broken, d.exitCode], d.server).toEqual([d.received, d.received, 0, 0]);
+      expect(d.received, d.server).toBeGreaterThan(0);
+    }
+
     const markdown = readFileSync(join(out, 'RESULTS.md'), 'utf8');
+    expect(markdown).toContain('## Reliability: overload, shutdown under load, soak');
     // No table cell without a figure.
     expect(markdown).not.toMatch(/\| (not measured|n\/a) \|/);
     expect(markdown).toContain('## Which runtime should I pick?');

@@ -1,3 +1,4 @@
+import type { ReliabilityResults, ReliabilitySettings } from './reliability/model.js';
 import type { StudyResults, StudySettings } from './studies/model.js';
 
 // The shape of a benchmark run as written to results.json: every figure in the report is
@@ -77,7 +78,7 @@ export interface ServerFailure {
   server: string;
   wiring?: string;
   round: number;
-  stage: 'start' | 'gate' | 'measure' | 'stop' | 'study';
+  stage: 'start' | 'gate' | 'measure' | 'stop' | 'study' | 'reliability';
   message: string;
 }
 
@@ -110,6 +111,8 @@ export interface BenchSettings {
   compare: string[];
   /** The "where the time goes" studies (layers, multiplexing, overhead, cold start). */
   studies: StudySettings;
+  /** Overload, shutdown under load, soak. */
+  reliability: ReliabilitySettings;
   command: string;
 }
 
@@ -122,6 +125,8 @@ export interface BenchResults {
   measurements: Measurement[];
   /** Samples of the studies; absent in runs made before they existed. */
   studies?: StudyResults;
+  /** The reliability checks; absent in runs made before they existed. */
+  reliability?: ReliabilityResults;
   startedAt: string;
   finishedAt: string;
 }

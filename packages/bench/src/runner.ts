@@ -11,6 +11,7 @@ import type { BenchResults, BenchSettings, Errors, Figures, GateResult, Measurem
 import { runH2load, runWrk, type SaturationResult } from './saturation.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
 import { estimateSeconds } from './settings.js';
+import { runReliability } from './reliability/run.js';
 import { runStudies } from './studies/run.js';
 import { findTool, type Toolchain } from './toolchain.js';
 
@@ -47,7 +48,9 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
   log(
     `about ${formatDuration(estimate)}: ${settings.servers.length} servers × ${scenarios.length} scenarios (${settings.wirings.join(', ')} wiring; ${
       settings.compare.join(', ') || 'nothing else'
-    } at saturation) × ${scenarios.length > 0 ? settings.repeats : 0} rounds; studies: ${settings.studies.studies.join(', ') || 'none'}`,
+    } at saturation) × ${scenarios.length > 0 ? settings.repeats : 0} rounds; studies: ${settings.studies.studies.join(', ') || 'none'}; reliability: ${
+      settings.reliability.checks.join(', ') || 'none'
+    }`,
   );
 
   const progress = (server: string, round: number, what: string) => {
@@ -147,6 +150,10 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
   if (settings.studies.studies.length > 0) {
     log(`[${formatDuration((Date.now() - started) / 1000)} / ~${formatDuration(estimate)}] studies: ${settings.studies.studies.join(', ')} (${settings.studies.runs} runs + ${settings.studies.warmupRuns} warm-up each)`);
     results.studies = await runStudies({ settings, serverPin, generatorPin, log, fail });
+  }
+  if (settings.reliability.checks.length > 0) {
+    log(`[${formatDuration((Date.now() - started) / 1000)} / ~${formatDuration(estimate)}] reliability: ${settings.reliability.checks.join(', ')} (${settings.reliability.wiring} wiring)`);
+    results.reliability = await runReliability({ settings, tools, serverPin, generatorPin, log, fail });
   }
   results.finishedAt = new Date().toISOString();
   log(`done in ${formatDuration((Date.now() - started) / 1000)}`);

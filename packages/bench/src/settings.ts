@@ -3,6 +3,7 @@ import { SERVERS } from '@mcp-runtimes/registry';
 import { WIRING_NAMES } from '@mcp-runtimes/server-kit';
 import type { BenchSettings } from './results.js';
 import { SCENARIOS, scenario } from './scenarios.js';
+import { RELIABILITY_CHECKS, type ReliabilitySettings } from './reliability/model.js';
 import { STUDY_NAMES, type StudySettings } from './studies/model.js';
 
 /** What every profile's studies share: which studies, N, calls per overhead run, the pool size. */
@@ -27,6 +28,27 @@ export const STUDY_PROFILES: Record<'quick' | 'default' | 'full', StudySettings>
     startupDelayMs: 200,
     coldTargets: ['stdio', 'node-http'],
   },
+};
+
+/** What every profile's reliability checks share. */
+const RELIABILITY_SHAPE = {
+  wiring: 'official',
+  overloadFactor: 2,
+  shutdownClients: 32,
+  soakRate: 200,
+  soakWarmupFraction: 0.3,
+};
+
+/**
+ * The reliability checks per profile. pnpm bench:all runs overload and shutdown under load;
+ * the soak is `pnpm bench:soak` (10 minutes a server, full) or `--quick` (15 s a server, CI).
+ */
+export const RELIABILITY_PROFILES: Record<'quick' | 'default' | 'full', ReliabilitySettings> = {
+  // 15 s is mostly V8 growing its heap (~60-130 MiB/min here): its bound catches only a per-request
+  // leak of whole objects (an McpServer per call would be ~1 GiB/min); the 10-minute soak is the real one.
+  quick: { ...RELIABILITY_SHAPE, checks: ['overload', 'shutdown'], saturationSeconds: 1, phaseSeconds: 1, overloadSeconds: 2, soakSeconds: 15, soakSlopeBoundMiBPerMin: 250 },
+  default: { ...RELIABILITY_SHAPE, checks: ['overload', 'shutdown'], saturationSeconds: 2, phaseSeconds: 2, overloadSeconds: 5, soakSeconds: 60, soakSlopeBoundMiBPerMin: 20 },
+  full: { ...RELIABILITY_SHAPE, checks: ['overload', 'shutdown'], saturationSeconds: 2, phaseSeconds: 2, overloadSeconds: 5, soakSeconds: 600, soakSlopeBoundMiBPerMin: 2 },
 };
 
 export const PROFILES = {
@@ -67,6 +89,9 @@ export const USAGE = `pnpm bench:all [-- options]
   --full               the studies at full rigour: 100 runs, a 100 ms tool (pnpm bench:layers etc. use it)
   --scenarios none     skip the load scenarios (run only studies)
   --studies a,b|none   where-the-time-goes studies (default: all: ${STUDY_NAMES.join(', ')})
+  --reliability a,b|none  reliability checks (default ${RELIABILITY_PROFILES.default.checks.join(',')}; known: ${RELIABILITY_CHECKS.join(', ')})
+  --soak-seconds S     seconds of soak per server (default ${RELIABILITY_PROFILES.default.soakSeconds}, full ${RELIABILITY_PROFILES.full.soakSeconds}, quick ${RELIABILITY_PROFILES.quick.soakSeconds})
+  --soak-rate N        the soak's steady offered rate, req/s (default ${RELIABILITY_SHAPE.soakRate})
   --runs N             measured runs per study configuration (default ${STUDY_PROFILES.default.runs}, full ${STUDY_PROFILES.full.runs}; warm-up ${STUDY_PROFILES.default.warmupRuns} more)
   --delay MS           the studies' tool delay (default ${STUDY_PROFILES.default.delayMs}, full ${STUDY_PROFILES.full.delayMs})
   --servers a,b        servers to measure (default: all: ${SERVERS.map((s) => s.name).join(', ')})
@@ -102,6 +127,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     wirings: [...profile.wirings],
     compare: [...profile.compare],
     studies: structuredClone(STUDY_PROFILES[profileName]),
+    reliability: structuredClone(RELIABILITY_PROFILES[profileName]),
     command: ['pnpm bench:all', ...args].join(' '),
   };
   let outDir: string | null = null;
@@ -132,6 +158,17 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         settings.studies.studies = v === 'none' ? [] : (list(v, STUDY_NAMES, 'study') as StudySettings['studies']);
         break;
       }
+      case '--reliability': {
+        const v = value();
+        settings.reliability.checks = v === 'none' ? [] : (list(v, RELIABILITY_CHECKS, 'reliability check') as ReliabilitySettings['checks']);
+        break;
+      }
+      case '--soak-seconds':
+        settings.reliability.soakSeconds = positive(flag, value());
+        break;
+      case '--soak-rate':
+        settings.reliability.soakRate = positive(flag, value());
+        break;
       case '--runs':
         settings.studies.runs = positive(flag, value());
         break;
@@ -184,7 +221,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
   }
   for (const id of settings.scenarios) scenario(id);
-  if (settings.scenarios.length === 0 && settings.studies.studies.length === 0) throw new Error('nothing to run: no scenario and no study');
+  if (settings.scenarios.length === 0 && settings.studies.studies.length === 0 && settings.reliability.checks.length === 0) {
+    throw new Error('nothing to run: no scenario, no study and no reliability check');
+  }
   settings.compare = settings.compare.filter((w) => !settings.wirings.includes(w));
   return { settings, outDir, from, pin, help };
 }
@@ -219,7 +258,17 @@ export function estimateSeconds(s: BenchSettings): number {
   // Compared wirings: start, gate, a 1 s warm-up and saturation, if saturation is measured at all.
   const perCompared = s.scenarios.includes('saturation') ? 3 + s.saturationSeconds + 1 : 0;
   const main = s.scenarios.length === 0 ? 0 : (perServer * s.wirings.length + perCompared * s.compare.length) * s.servers.length * s.repeats;
-  return Math.round(main + estimateStudySeconds(s));
+  return Math.round(main + estimateStudySeconds(s) + estimateReliabilitySeconds(s));
+}
+
+/** The reliability checks' share: server start-ups, a saturation measurement, the phases, the soak. */
+export function estimateReliabilitySeconds(s: BenchSettings): number {
+  const r = s.reliability;
+  let perServer = 0;
+  if (r.checks.includes('overload')) perServer += 2 + 1 + r.saturationSeconds + 2 * r.phaseSeconds + r.overloadSeconds + 1;
+  if (r.checks.includes('shutdown')) perServer += 2 + 1 + 1;
+  if (r.checks.includes('soak')) perServer += 2 + r.soakSeconds;
+  return perServer * s.servers.length;
 }
 
 /** The studies' share of the estimate: mostly waiting on the tool's delay and on start-ups. */

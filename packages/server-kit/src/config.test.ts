@@ -13,7 +13,7 @@ describe('loadConfig', () => {
       maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
       allowedOrigins: [],
       allowedHosts: [],
-      maxInFlight: 1000,
+      maxInFlight: 256,
       headersTimeoutMs: 10_000,
       requestTimeoutMs: 30_000,
       authToken: undefined,

@@ -43,6 +43,12 @@ interface Option {
   help: string;
 }
 
+export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_MAX_IN_FLIGHT = 256;
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
 const OPTIONS = {
   host: { env: 'HOST', flag: 'host', help: 'interface to bind (default 127.0.0.1)' },
   port: { env: 'PORT', flag: 'port', help: 'port; 0 = ephemeral' },
@@ -51,21 +57,16 @@ const OPTIONS = {
   maxBodyBytes: { env: 'MCP_MAX_BODY_BYTES', flag: 'max-body-bytes', help: 'largest request body (default 4194304)' },
   allowedOrigins: { env: 'MCP_ALLOWED_ORIGINS', flag: 'allowed-origins', help: 'comma-separated extra allowed Origins' },
   allowedHosts: { env: 'MCP_ALLOWED_HOSTS', flag: 'allowed-hosts', help: 'comma-separated extra allowed Hosts' },
-  maxInFlight: { env: 'MCP_MAX_IN_FLIGHT', flag: 'max-in-flight', help: 'MCP requests in flight before 503 + Retry-After; 0 = no limit (default 1000)' },
-  headersTimeoutMs: { env: 'MCP_HEADERS_TIMEOUT_MS', flag: 'headers-timeout-ms', help: 'deadline for a request\'s headers, and idle keep-alive; 0 = none (default 10000)' },
-  requestTimeoutMs: { env: 'MCP_REQUEST_TIMEOUT_MS', flag: 'request-timeout-ms', help: 'deadline for headers + body, else 408; 0 = none (default 30000)' },
+  maxInFlight: { env: 'MCP_MAX_IN_FLIGHT', flag: 'max-in-flight', help: `MCP requests in flight before 503 + Retry-After; 0 = no limit (default ${DEFAULT_MAX_IN_FLIGHT})` },
+  headersTimeoutMs: { env: 'MCP_HEADERS_TIMEOUT_MS', flag: 'headers-timeout-ms', help: `deadline for a request's headers, and idle keep-alive; 0 = none (default ${DEFAULT_HEADERS_TIMEOUT_MS})` },
+  requestTimeoutMs: { env: 'MCP_REQUEST_TIMEOUT_MS', flag: 'request-timeout-ms', help: `deadline for headers + body, else 408; 0 = none (default ${DEFAULT_REQUEST_TIMEOUT_MS})` },
   authToken: { env: 'MCP_AUTH_TOKEN', flag: 'auth-token', help: 'require "Authorization: Bearer <token>" on the MCP endpoint (prefer the env: flags show in ps)' },
-  shutdownTimeoutMs: { env: 'MCP_SHUTDOWN_TIMEOUT_MS', flag: 'shutdown-timeout-ms', help: 'drain deadline (default 10000)' },
+  shutdownTimeoutMs: { env: 'MCP_SHUTDOWN_TIMEOUT_MS', flag: 'shutdown-timeout-ms', help: `drain deadline (default ${DEFAULT_SHUTDOWN_TIMEOUT_MS})` },
   startupDelayMs: { env: 'MCP_STARTUP_DELAY_MS', flag: 'startup-delay-ms', help: 'simulated initialisation before listening (default 0)' },
   h2cPort: { env: 'H2C_PORT', flag: 'h2c-port', help: 'node-http2: h2c port, "off" for none (default PORT+10, or 0 when PORT is 0)' },
   tlsCert: { env: 'TLS_CERT', flag: 'tls-cert', help: 'node-http2: certificate PEM file' },
   tlsKey: { env: 'TLS_KEY', flag: 'tls-key', help: 'node-http2: private key PEM file' },
 } satisfies Record<keyof ServerConfig, Option>;
-
-export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
-export const DEFAULT_MAX_IN_FLIGHT = 1000;
-export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
-export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 export function usage(runtime: string): string {
   const lines = Object.values(OPTIONS).map((o) => `  --${o.flag.padEnd(22)} ${o.env.padEnd(24)} ${o.help}`);
@@ -158,7 +159,7 @@ export function loadConfig(
     headersTimeoutMs,
     requestTimeoutMs,
     authToken,
-    shutdownTimeoutMs: integer('MCP_SHUTDOWN_TIMEOUT_MS', raw('shutdownTimeoutMs') ?? '10000', 0, 600_000),
+    shutdownTimeoutMs: integer('MCP_SHUTDOWN_TIMEOUT_MS', raw('shutdownTimeoutMs') ?? String(DEFAULT_SHUTDOWN_TIMEOUT_MS), 0, 600_000),
     startupDelayMs: integer('MCP_STARTUP_DELAY_MS', raw('startupDelayMs') ?? '0', 0, 60_000),
     h2cPort,
     tlsCert,

@@ -14,6 +14,7 @@ import { coldStartSection } from './studies/coldstart.js';
 import { layersSection } from './studies/layers.js';
 import { multiplexSection } from './studies/multiplex.js';
 import { overheadSection } from './studies/overhead.js';
+import { reliabilitySection } from './reliability.js';
 
 /** A result within this fraction of the generator's ceiling may be the generator's limit. */
 export const GENERATOR_MARGIN = 0.1;
@@ -38,6 +39,7 @@ export function buildReport(results: BenchResults): Report {
     ...(results.studies
       ? [layersSection(results.studies), multiplexSection(results.studies), overheadSection(results.studies), coldStartSection(results.studies)]
       : []),
+    ...(results.reliability ? [reliabilitySection(results.reliability)] : []),
     perScenario(ctx),
     gatesAndFailures(ctx),
     method(ctx),
@@ -88,6 +90,9 @@ function header({ results }: Ctx): Section {
           ['Profile', `${s.profile}: ${s.durationSeconds} s per k6 run, ${s.saturationSeconds} s per saturation run, ${s.warmupSeconds} s warm-up, arrival rates ${s.rates.join(', ')}/s, ${s.connections} in flight at saturation`],
           ...(results.studies
             ? [['Studies', studiesLine(results.studies.settings)]]
+            : []),
+          ...(results.reliability
+            ? [['Reliability', `${results.reliability.settings.checks.join(', ')} on the ${results.reliability.settings.wiring} wiring, servers at their default limits`]]
             : []),
         ],
       },

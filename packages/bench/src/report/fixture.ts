@@ -1,5 +1,5 @@
 // Synthetic results with known numbers, for the report's unit tests (never for a report).
-import { STUDY_PROFILES } from '../settings.js';
+import { RELIABILITY_PROFILES, STUDY_PROFILES } from '../settings.js';
 import type { BenchResults, Measurement } from '../results.js';
 
 export interface FixtureServer {
@@ -82,6 +82,7 @@ export function fixtureResults(servers: FixtureServer[], rates = [100, 400], wir
       wirings: [wiring],
       compare: [...new Set(servers.flatMap((s) => Object.keys(s.compare ?? {})))],
       studies: { ...STUDY_PROFILES.default, studies: [] },
+      reliability: { ...RELIABILITY_PROFILES.default, checks: [] },
       command: 'pnpm bench:all',
     },
     gates: servers.map((s) => ({ server: s.name, round: 1, passed: true, failures: [] })),

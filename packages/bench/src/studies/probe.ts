@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// One study measurement in a process of its own: pinned like a load generator, on a fresh V8,
-// away from the runner's heap. Reads a ProbeSpec (JSON) from argv, prints one JSON line:
-// {"ok":true,"value":…} or {"ok":false,"error":"…"}.
+// One study measurement in a process of its own (see probe-process.ts): reads a ProbeSpec.
+import { serveProbe } from '../probe-process.js';
 import { measureColdStart, type ColdTarget } from './coldstart.js';
 import { measureHttpLayers, measureLocalLayers, type LayerTarget } from './layers.js';
 import type { ChannelSpec, StudySettings } from './model.js';
@@ -30,11 +29,4 @@ async function run(spec: ProbeSpec): Promise<unknown> {
   }
 }
 
-run(JSON.parse(process.argv[2] ?? '{}') as ProbeSpec).then(
-  (value) => {
-    process.stdout.write(`${JSON.stringify({ ok: true, value })}\n`, () => process.exit(0));
-  },
-  (error: unknown) => {
-    process.stdout.write(`${JSON.stringify({ ok: false, error: (error as Error)?.message ?? String(error) })}\n`, () => process.exit(1));
-  },
-);
+serveProbe(run);

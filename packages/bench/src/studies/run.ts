@@ -2,7 +2,7 @@
 // probe (pinned to the generator core), collect the samples. Failures are reported, not fatal.
 import { fileURLToPath } from 'node:url';
 import { launchServer, serverEntry, stdioMain, type RunningServer } from '@mcp-runtimes/registry';
-import { runGenerator } from '../generator.js';
+import { runProbe } from '../probe-process.js';
 import type { BenchSettings, ServerFailure } from '../results.js';
 import { summarise } from '../stats.js';
 import type { ChannelKind, ChannelSpec, LayerSamples, StudyResults } from './model.js';
@@ -22,17 +22,9 @@ export async function runStudies(ctx: StudyContext): Promise<StudyResults> {
   const study = ctx.settings.studies;
   const results: StudyResults = { settings: study, layers: [], multiplex: [], overhead: [], coldstart: [] };
   const probe = async <T>(spec: ProbeSpec, label: string): Promise<T | null> => {
-    const run = await runGenerator([process.execPath, PROBE, JSON.stringify(spec)], { prefix: ctx.generatorPin, timeoutMs: 3_600_000 });
-    const last = run.stdout.trim().split('\n').at(-1) ?? '';
-    let answer: { ok: boolean; value?: T; error?: string } | undefined;
-    try {
-      answer = JSON.parse(last) as typeof answer;
-    } catch {
-      answer = undefined;
-    }
-    if (answer?.ok) return answer.value as T;
-    const why = answer?.error ?? `probe exited ${run.code}: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`;
-    ctx.fail({ server: label, round: 0, stage: 'study', message: `${spec.study}: ${why}` });
+    const answer = await runProbe<T>(PROBE, spec, ctx.generatorPin);
+    if (answer.ok) return answer.value;
+    ctx.fail({ server: label, round: 0, stage: 'study', message: `${spec.study}: ${answer.error}` });
     return null;
   };
   const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
