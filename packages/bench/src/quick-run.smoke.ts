@@ -80,15 +80,8 @@ describe('pnpm bench:all --quick', () => {
       expect(samples.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
     }
 
-    // Reliability: past 2× saturation every answer is right, SIGTERM under load loses nothing, every exit is clean.
+    // Reliability: SIGTERM under load loses nothing and every exit is clean (overload and soak: reliability-run.smoke.ts).
     const reliability = results.reliability;
-    expect(reliability?.overload.map((o) => o.server)).toEqual(SERVERS.map((s) => s.name));
-    for (const o of reliability?.overload ?? []) {
-      expect(o.phases.map((p) => p.phase), o.server).toEqual(['before', 'overload', 'after']);
-      for (const p of o.phases) expect(p.errors, `${o.server} ${p.phase}: ${p.errorSamples.join('; ')}`).toBe(0);
-      expect(o.phases[1]?.offered, o.server).toBeGreaterThan(o.saturationRps * (o.phases[1]?.seconds ?? 0));
-      expect(o.exitCode, o.server).toBe(0);
-    }
     expect(reliability?.shutdown.map((d) => d.server)).toEqual(SERVERS.map((s) => s.name));
     for (const d of reliability?.shutdown ?? []) {
       expect([d.accepted, d.answered, d.broken, d.exitCode], d.server).toEqual([d.received, d.received, 0, 0]);
@@ -96,7 +89,7 @@ describe('pnpm bench:all --quick', () => {
     }
 
     const markdown = readFileSync(join(out, 'RESULTS.md'), 'utf8');
-    expect(markdown).toContain('## Reliability: overload, shutdown under load, soak');
+    expect(markdown).toContain('**SIGTERM under load.**');
     // No table cell without a figure.
     expect(markdown).not.toMatch(/\| (not measured|n\/a) \|/);
     expect(markdown).toContain('## Which runtime should I pick?');

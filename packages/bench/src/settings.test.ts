@@ -37,7 +37,7 @@ describe('parseArgs', () => {
     expect(full.repeats).toBe(PROFILES.default.repeats);
     expect(STUDY_PROFILES.full.delayMs).toBe(100);
     expect(parseArgs(['--studies', 'none']).settings.studies.studies).toEqual([]);
-    expect(() => parseArgs(['--scenarios', 'none', '--studies', 'none'])).toThrow(/nothing to run/);
+    expect(() => parseArgs(['--scenarios', 'none', '--studies', 'none', '--reliability', 'none'])).toThrow(/nothing to run/);
     expect(() => parseArgs(['--studies', 'speed'])).toThrow(/unknown study "speed"/);
   });
 

@@ -40,14 +40,15 @@ const RELIABILITY_SHAPE = {
 };
 
 /**
- * The reliability checks per profile. pnpm bench:all runs overload and shutdown under load;
- * the soak is `pnpm bench:soak` (10 minutes a server, full) or `--quick` (15 s a server, CI).
+ * The reliability checks per profile. pnpm bench:all runs shutdown under load (seconds); overload
+ * (about a minute) would take it past issue 3's 20 minutes, so it is `pnpm bench:reliability`.
+ * The soak is `pnpm bench:soak` (10 minutes a server). CI runs both in their quick profile.
  */
 export const RELIABILITY_PROFILES: Record<'quick' | 'default' | 'full', ReliabilitySettings> = {
   // 15 s is mostly V8 growing its heap (~60-130 MiB/min here): its bound catches only a per-request
   // leak of whole objects (an McpServer per call would be ~1 GiB/min); the 10-minute soak is the real one.
-  quick: { ...RELIABILITY_SHAPE, checks: ['overload', 'shutdown'], saturationSeconds: 1, phaseSeconds: 1, overloadSeconds: 2, soakSeconds: 15, soakSlopeBoundMiBPerMin: 250 },
-  default: { ...RELIABILITY_SHAPE, checks: ['overload', 'shutdown'], saturationSeconds: 2, phaseSeconds: 2, overloadSeconds: 5, soakSeconds: 60, soakSlopeBoundMiBPerMin: 20 },
+  quick: { ...RELIABILITY_SHAPE, checks: ['shutdown'], saturationSeconds: 1, phaseSeconds: 1, overloadSeconds: 2, soakSeconds: 15, soakSlopeBoundMiBPerMin: 250 },
+  default: { ...RELIABILITY_SHAPE, checks: ['shutdown'], saturationSeconds: 2, phaseSeconds: 2, overloadSeconds: 5, soakSeconds: 60, soakSlopeBoundMiBPerMin: 20 },
   full: { ...RELIABILITY_SHAPE, checks: ['overload', 'shutdown'], saturationSeconds: 2, phaseSeconds: 2, overloadSeconds: 5, soakSeconds: 600, soakSlopeBoundMiBPerMin: 2 },
 };
 
