@@ -1,33 +1,21 @@
 // `pnpm bench:all --quick` for real, as CI's smoke test: it must finish in under 4 minutes
 // with a complete report: every server × scenario and every study measured, no gate failed, no error.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVERS } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
 import type { BenchResults } from './results.js';
 import { SCENARIOS } from './scenarios.js';
-
-const CLI = new URL('../dist/cli.js', import.meta.url);
+import { runCli } from './smoke-run.js';
 
 describe('pnpm bench:all --quick', () => {
   it('measures every server in every scenario and writes the whole report, in under 4 minutes', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'mcp-bench-quick-'));
-    const started = Date.now();
-    const child = spawn(process.execPath, [CLI.pathname, '--quick', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => {
-      log += c;
-      process.stdout.write(c);
-    });
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (log += c));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    const seconds = (Date.now() - started) / 1000;
-    expect(code, log).toBe(0);
-    expect(seconds).toBeLessThan(4 * 60);
+    const run = await runCli(['--quick']);
+    expect(run.code, run.log).toBe(0);
+    expect(run.seconds).toBeLessThan(4 * 60);
+    const { out } = run;
 
-    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as BenchResults;
+    const results = run.results();
     expect(results.failures).toEqual([]);
     const wirings = (r: BenchResults) => [...r.settings.wirings, ...r.settings.compare];
     for (const server of SERVERS.map((s) => s.name)) {

@@ -1,32 +1,19 @@
 // The overload and soak checks for real in their quick profile, as CI runs them (about two
 // minutes): past 2× saturation every answer is right and every exit clean; every server soaked
 // at a steady rate with zero errors and its RSS slope within the quick bound; the report's tables.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVERS } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
 import { soakPassed } from './reliability/soak-slope.js';
-import type { BenchResults } from './results.js';
-
-const CLI = new URL('../dist/cli.js', import.meta.url);
+import { runCli } from './smoke-run.js';
 
 describe('pnpm bench:reliability / bench:soak --quick', () => {
   it('overloads and soaks every server: no error, clean exits, bounded RSS slope', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'mcp-bench-soak-'));
-    const args = [CLI.pathname, '--quick', '--scenarios', 'none', '--studies', 'none', '--reliability', 'overload,soak', '--out', out];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => {
-      log += c;
-      process.stdout.write(c);
-    });
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (log += c));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    expect(code, log).toBe(0);
-
-    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as BenchResults;
+    const run = await runCli(['--quick', '--scenarios', 'none', '--studies', 'none', '--reliability', 'overload,soak']);
+    expect(run.code, run.log).toBe(0);
+    const results = run.results();
+    const { out } = run;
     expect(results.failures).toEqual([]);
     expect(results.reliability?.overload.map((o) => o.server)).toEqual(SERVERS.map((s) => s.name));
     for (const o of results.reliability?.overload ?? []) {

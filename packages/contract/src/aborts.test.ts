@@ -4,9 +4,9 @@
  * its memory. On every server and listener.
  */
 import { createFetch } from '@mcp-runtimes/client';
-import { launchServer, SERVERS, type Protocol, type RunningServer } from '@mcp-runtimes/registry';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WIRING } from './harness.js';
+import { SERVERS, type Protocol } from '@mcp-runtimes/registry';
+import { describe, expect, it } from 'vitest';
+import { serverForSuite, WIRING } from './harness.js';
 import { health, healthUntil, MCP_HEADERS, rssBytes, toolCall, transportOf } from './faults.js';
 
 const WAVES = 20;
@@ -37,15 +37,10 @@ async function abortedCalls(url: string, protocol: Protocol, count: number): Pro
 }
 
 describe.each(SERVERS)('$name', (entry) => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await launchServer(entry.name, { env: { MCP_WIRING: WIRING } });
-  });
-  afterAll(async () => {
-    expect(await server.stop(), server.output()).toEqual({ code: 0, signal: null });
-  });
+  const running = serverForSuite(entry.name);
 
   it('cancels the tool when its client disconnects, on every listener', async () => {
+    const server = running();
     for (const [protocol, url] of Object.entries(server.urls) as [Protocol, string][]) {
       const before = await health(server);
       await abortedCalls(url, protocol, 1);
@@ -55,6 +50,7 @@ describe.each(SERVERS)('$name', (entry) => {
   });
 
   it(`stays up and bounded over ${WAVES * PER_WAVE} aborted calls`, async () => {
+    const server = running();
     const [protocol, url] = Object.entries(server.urls)[0] as [Protocol, string];
     const before = await health(server);
     let warmRss = 0;

@@ -4,10 +4,10 @@
  * afterwards. FUZZ_RUNS cases per server and listener kind (2,000 by default).
  */
 import { createFetch, type BoundFetch } from '@mcp-runtimes/client';
-import { launchServer, SERVERS, type Protocol, type RunningServer } from '@mcp-runtimes/registry';
+import { SERVERS, type Protocol } from '@mcp-runtimes/registry';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WIRING } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { serverForSuite } from './harness.js';
 import { leaksInternals, MCP_HEADERS, toolCall, transportOf } from './faults.js';
 import { fuzzRequest, type FuzzRequest, type HeaderNames } from './fuzz-cases.js';
 
@@ -30,18 +30,13 @@ async function send(client: BoundFetch, base: string, request: FuzzRequest) {
 }
 
 describe.each(SERVERS)('$name', (entry) => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await launchServer(entry.name, { env: { MCP_WIRING: WIRING } });
-  });
-  afterAll(async () => {
-    expect(await server.stop(), server.output()).toEqual({ code: 0, signal: null });
-  });
+  const running = serverForSuite(entry.name);
 
   // HTTP/1.1 and HTTP/2 parse differently; the TLS listener is fuzzed over h2, h2c over HTTP/1.1-less h2 too.
   const protocols = [...new Set([entry.loadListener, entry.saturationListener])] as Protocol[];
 
   it.each(protocols)(`survives ${RUNS} random requests over %s`, async (protocol) => {
+    const server = running();
     const base = server.urls[protocol] as string;
     const client = createFetch(base, { ...transportOf(protocol), connections: 1 });
     try {
@@ -73,8 +68,9 @@ describe.each(SERVERS)('$name', (entry) => {
 });
 
 describe('uws known deviation', () => {
+  const running = serverForSuite('uws');
   it('drops a request with an "_" in a header name without answering (uWebSockets.js parser)', async () => {
-    const server = await launchServer('uws', { env: { MCP_WIRING: WIRING } });
+    const server = running();
     const client = createFetch(server.url, { http: '1.1' });
     try {
       const health = new URL(server.url);
@@ -83,7 +79,6 @@ describe('uws known deviation', () => {
       expect((await client.fetch(health)).status).toBe(200);
     } finally {
       await client.close();
-      await server.stop();
     }
   });
 });

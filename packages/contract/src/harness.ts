@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { connect, createFetch, type McpConnection, type TransportOptions } from '@mcp-runtimes/client';
 import { certificatePath, launchServer, SERVERS, type RunningServer } from '@mcp-runtimes/registry';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /** One way of reaching one server: the contract must hold on each. */
 export interface Target {
@@ -99,4 +100,23 @@ export function withoutTiming(value: unknown): unknown {
       .filter(([key]) => key !== 'elapsed_ms')
       .map(([key, v]) => [key, withoutTiming(v)]),
   );
+}
+
+/**
+ * One server for a describe block: started (in this run's wiring, with `env`) before its tests,
+ * stopped after them, where it must exit 0. Returns the running server, valid inside tests.
+ */
+export function serverForSuite(name: string, env: Record<string, string> = {}): () => RunningServer {
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    server = await launchServer(name, { env: { MCP_WIRING: WIRING, ...env } });
+  });
+  afterAll(async () => {
+    if (!server) return;
+    expect(await server.stop(), server.output()).toEqual({ code: 0, signal: null });
+  });
+  return () => {
+    if (!server) throw new Error(`${name} is not running`);
+    return server;
+  };
 }

@@ -3,24 +3,19 @@
  * the calls it accepted are answered correctly, and it serves normally right after.
  */
 import { createFetch } from '@mcp-runtimes/client';
-import { launchServer, SERVERS, type Protocol, type RunningServer } from '@mcp-runtimes/registry';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WIRING } from './harness.js';
+import { SERVERS, type Protocol } from '@mcp-runtimes/registry';
+import { describe, expect, it } from 'vitest';
+import { serverForSuite } from './harness.js';
 import { health, MCP_HEADERS, toolCall, transportOf } from './faults.js';
 
 const LIMIT = 4;
 const EXTRA = 8;
 
 describe.each(SERVERS)('$name', (entry) => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await launchServer(entry.name, { env: { MCP_WIRING: WIRING, MCP_MAX_IN_FLIGHT: String(LIMIT) } });
-  });
-  afterAll(async () => {
-    expect(await server.stop(), server.output()).toEqual({ code: 0, signal: null });
-  });
+  const running = serverForSuite(entry.name, { MCP_MAX_IN_FLIGHT: String(LIMIT) });
 
   it('sheds past the limit with 503 + Retry-After, answers what it accepted, then recovers', async () => {
+    const server = running();
     const protocol = entry.loadListener;
     const url = server.urls[protocol] as string;
     const { fetch, close } = createFetch(url, { ...transportOf(protocol as Protocol), connections: LIMIT + EXTRA });

@@ -3,9 +3,9 @@
  * by default, optional bearer auth, no framework banners. On every server and listener.
  */
 import { createFetch } from '@mcp-runtimes/client';
-import { launchServer, SERVERS, type Protocol, type RunningServer } from '@mcp-runtimes/registry';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WIRING } from './harness.js';
+import { SERVERS, type Protocol } from '@mcp-runtimes/registry';
+import { describe, expect, it } from 'vitest';
+import { serverForSuite } from './harness.js';
 import { leaksInternals, MCP_HEADERS, toolCall, transportOf } from './faults.js';
 
 const TOKEN = 'test-token.abc-123';
@@ -31,16 +31,9 @@ async function exchange(url: string, protocol: Protocol, init: RequestInit & { p
 }
 
 describe.each(SERVERS)('$name', (entry) => {
-  let server: RunningServer;
-  const listeners = () => Object.entries(server.urls) as [Protocol, string][];
-
-  beforeAll(async () => {
-    // HOST left empty: the server's own default decides where it binds.
-    server = await launchServer(entry.name, { env: { MCP_WIRING: WIRING, HOST: '', MCP_AUTH_TOKEN: TOKEN } });
-  });
-  afterAll(async () => {
-    expect(await server.stop(), server.output()).toEqual({ code: 0, signal: null });
-  });
+  // HOST left empty: the server's own default decides where it binds.
+  const running = serverForSuite(entry.name, { HOST: '', MCP_AUTH_TOKEN: TOKEN });
+  const listeners = () => Object.entries(running().urls) as [Protocol, string][];
 
   it('binds 127.0.0.1 unless told otherwise', () => {
     for (const [, url] of listeners()) expect(new URL(url).hostname).toBe('127.0.0.1');

@@ -5,9 +5,9 @@
  * server and listener.
  */
 import { createFetch } from '@mcp-runtimes/client';
-import { launchServer, SERVERS, type RunningServer } from '@mcp-runtimes/registry';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WIRING } from './harness.js';
+import { SERVERS } from '@mcp-runtimes/registry';
+import { describe, expect, it } from 'vitest';
+import { serverForSuite } from './harness.js';
 import { h2Session, health, healthUntil, leaksInternals, MCP_HEADERS, toolCall, transportOf, trickleH2Body, trickleHttp1 } from './faults.js';
 
 const HEADERS_TIMEOUT_MS = 1000;
@@ -18,25 +18,16 @@ const UWS_SLACK_MS = 4500;
 const SLACK_MS = 1500;
 
 describe.each(SERVERS)('$name', (entry) => {
-  let server: RunningServer;
+  const running = serverForSuite(entry.name, {
+    MCP_HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS),
+    MCP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
+  });
   const headersDeadline = entry.name === 'uws' ? UWS_HEADERS_TIMEOUT_MS : HEADERS_TIMEOUT_MS;
-  const http1Urls = () => [server.urls.http1, server.urls['h2-tls']].filter((u): u is string => u !== undefined);
-  const h2Urls = () => [server.urls['h2-tls'], server.urls.h2c].filter((u): u is string => u !== undefined);
-
-  beforeAll(async () => {
-    server = await launchServer(entry.name, {
-      env: {
-        MCP_WIRING: WIRING,
-        MCP_HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS),
-        MCP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
-      },
-    });
-  });
-  afterAll(async () => {
-    expect(await server.stop(), server.output()).toEqual({ code: 0, signal: null });
-  });
+  const http1Urls = () => [running().urls.http1, running().urls['h2-tls']].filter((u): u is string => u !== undefined);
+  const h2Urls = () => [running().urls['h2-tls'], running().urls.h2c].filter((u): u is string => u !== undefined);
 
   it('cuts off HTTP/1.1 headers that trickle in', async () => {
+    const server = running();
     for (const url of http1Urls()) {
       const outcome = await trickleHttp1(url, 'headers', headersDeadline + UWS_SLACK_MS * 2);
       expect(outcome.closedAfterMs, url).toBeGreaterThanOrEqual(headersDeadline - (entry.name === 'uws' ? UWS_SLACK_MS : 250));
@@ -46,6 +37,7 @@ describe.each(SERVERS)('$name', (entry) => {
   }, 30_000);
 
   it('answers 408 to an HTTP/1.1 body that trickles in, and closes the connection', async () => {
+    const server = running();
     for (const url of http1Urls()) {
       const outcome = await trickleHttp1(url, 'body', REQUEST_TIMEOUT_MS + SLACK_MS * 2);
       expect(outcome.closedAfterMs, url).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 250);
@@ -58,6 +50,7 @@ describe.each(SERVERS)('$name', (entry) => {
   }, 30_000);
 
   it('answers 408 to an HTTP/2 body that trickles in, and closes an idle HTTP/2 connection', async () => {
+    const server = running();
     for (const url of h2Urls()) {
       const outcome = await trickleH2Body(url, REQUEST_TIMEOUT_MS + SLACK_MS * 2);
       expect(outcome.afterMs, url).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 250);
@@ -74,6 +67,7 @@ describe.each(SERVERS)('$name', (entry) => {
   }, 30_000);
 
   it('never cuts off a request in progress: a tool call slower than both deadlines completes', async () => {
+    const server = running();
     const urls = [...new Set([server.url, ...Object.values(server.urls)])];
     await Promise.all(
       Object.entries(server.urls).map(async ([protocol, url]) => {
