@@ -134,6 +134,13 @@ class NodeIncoming implements Incoming {
   }
 
   onAbort(listener: () => void): () => void {
+    // The client may be gone before the wiring asks (its request sat unread while the loop was busy):
+    // the close event has passed, so tell the listener now.
+    const res = this.res as NodeResponse & { closed?: boolean };
+    if ((res.closed || res.destroyed || this.req.destroyed) && !res.writableEnded) {
+      queueMicrotask(listener);
+      return () => {};
+    }
     // writableEnded, not writableFinished: node:http2 marks a reset stream's response finished.
     const onClose = () => {
       if (!this.res.writableEnded) listener();
