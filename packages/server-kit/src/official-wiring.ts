@@ -78,6 +78,12 @@ function perRequestWiring({ maxBodyBytes }: WiringOptions, surface: McpSurfaceOp
       void server.close();
     };
     await server.connect(transport);
+    // Gone already (e.g. while its body was read): closing after dispatch would not reach a tool
+    // that starts afterwards, so nothing is dispatched.
+    if (incoming.signal.aborted) {
+      close();
+      return clientClosed();
+    }
     const aborted = whenAborted(incoming.signal, close);
     try {
       const reply = await Promise.race([transport.handleRequest(request, { parsedBody }), aborted.promise]);
