@@ -136,8 +136,10 @@ class NodeIncoming implements Incoming {
   onAbort(listener: () => void): () => void {
     // The client may be gone before the wiring asks (its request sat unread while the loop was busy):
     // the close event has passed, so tell the listener now.
+    // Not req.destroyed: a request whose body has been read to the end is destroyed too.
     const res = this.res as NodeResponse & { closed?: boolean };
-    if ((res.closed || res.destroyed || this.req.destroyed) && !res.writableEnded) {
+    const stream = this.req.httpVersionMajor === 2 ? (this.req as Http2ServerRequest).stream : undefined;
+    if ((res.closed || res.destroyed || stream?.closed) && !res.writableEnded) {
       queueMicrotask(listener);
       return () => {};
     }
