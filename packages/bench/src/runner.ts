@@ -8,7 +8,7 @@ import { collectEnvironment } from './environment.js';
 import { errors, failedChecks, figures, iterations, runK6 } from './k6.js';
 import { busyCores, round3, watchProcess } from './process-usage.js';
 import type { BenchResults, BenchSettings, Errors, Figures, GateResult, Measurement, ProcessUsage, ServerFailure } from './results.js';
-import { runH2load, runWrk, type SaturationResult } from './saturation.js';
+import { saturateListener, type SaturationResult } from './saturation.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
 import { estimateSeconds } from './settings.js';
 import { runReliability } from './reliability/run.js';
@@ -22,8 +22,6 @@ export interface RunOptions {
   log: (line: string) => void;
 }
 
-/** Streams per h2load connection: in-flight requests are spread as connections × streams. */
-const H2_STREAMS = 10;
 const WARMUP_VUS = 10;
 
 export async function runBenchmark({ settings, tools, pin, log }: RunOptions): Promise<BenchResults> {
@@ -219,7 +217,7 @@ async function saturate(
 ): Promise<SaturationResult & { usage: ProcessUsage; tool: 'wrk' | 'h2load'; protocol: string }> {
   const watch = watchProcess(pid);
   const options = { url, seconds: settings.saturationSeconds, concurrency: settings.connections, prefix };
-  const result = protocol === 'h2c' ? await runH2load(tools.h2load, { ...options, streams: H2_STREAMS }) : await runWrk(tools.wrk, options);
+  const result = await saturateListener(tools, protocol, options);
   return { ...result, usage: watch.stop(), tool: protocol === 'h2c' ? 'h2load' : 'wrk', protocol };
 }
 

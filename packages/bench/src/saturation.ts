@@ -26,6 +26,18 @@ export interface SaturationOptions {
   prefix?: readonly string[];
 }
 
+/** Streams per h2load connection: in-flight requests are spread as connections × streams. */
+export const H2_STREAMS = 10;
+
+/** Saturates a listener with the tool that speaks it: wrk for HTTP/1.1, h2load for h2c. */
+export function saturateListener(
+  tools: { wrk: string; h2load: string },
+  protocol: 'http1' | 'h2c',
+  o: SaturationOptions,
+): Promise<SaturationResult> {
+  return protocol === 'h2c' ? runH2load(tools.h2load, { ...o, streams: H2_STREAMS }) : runWrk(tools.wrk, o);
+}
+
 export async function runWrk(wrk: string, o: SaturationOptions): Promise<SaturationResult> {
   // wrk's default 2 s timeout would turn a slow answer into an error; 10 s keeps it a latency.
   const run = await runGenerator([wrk, '-t1', `-c${o.concurrency}`, `-d${o.seconds}s`, '--timeout', '10s', '-s', WRK_SCRIPT, o.url], {

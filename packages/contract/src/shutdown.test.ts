@@ -5,7 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readFileSync } from 'node:fs';
 import { createFetch, type TransportOptions } from '@mcp-runtimes/client';
-import { certificatePath, launchServer, SERVERS } from '@mcp-runtimes/registry';
+import { certificatePath, launchServer, SERVERS, stopCounts } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
 import { MCP_HEADERS, toolCall, transportOf } from './faults.js';
 import { WIRING } from './harness.js';
@@ -87,9 +87,10 @@ describe.each(SERVERS)('$name under load', (entry) => {
       expect(await exited, server.output()).toEqual({ code: 0, signal: null });
       expect(performance.now() - signalled).toBeLessThan(deadlineMs);
       expect(broken).toEqual([]);
-      const [, accepted, answered] = /accepted (\d+) MCP request\(s\), answered (\d+)/.exec(server.output()) ?? [];
-      expect(Number(answered), 'accepted but never answered').toBe(Number(accepted));
-      expect(complete, 'answered but not received complete').toBe(Number(answered));
+      const counts = stopCounts(server.output());
+      expect(counts, server.output()).not.toBeNull();
+      expect(counts?.answered, 'accepted but never answered').toBe(counts?.accepted);
+      expect(complete, 'answered but not received complete').toBe(counts?.answered);
       expect(complete).toBeGreaterThan(WORKERS);
     } finally {
       await close();

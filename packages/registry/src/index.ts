@@ -1,2 +1,2 @@
 export { SERVERS, STDIO_SERVER, REPO_ROOT, serverEntry, serverMain, echoMain, stdioMain, certificatePath, type ServerEntry, type Protocol } from './servers.js';
-export { launchServer, type LaunchOptions, type RunningServer } from './launch.js';
+export { launchServer, stopCounts, type LaunchOptions, type RunningServer } from './launch.js';

@@ -25,6 +25,14 @@ export interface LaunchOptions {
 }
 
 const READY = /\blistening on (.+)$/m;
+/** The line a server prints when it has stopped (server-kit's lifecycle). */
+const STOPPED = /\bstopped: accepted (\d+) MCP request\(s\), answered (\d+), shed (\d+)$/m;
+
+/** What a server said at exit about the MCP requests it took on, answered and shed; null if it did not say. */
+export function stopCounts(output: string): { accepted: number; answered: number; shed: number } | null {
+  const match = STOPPED.exec(output);
+  return match ? { accepted: Number(match[1]), answered: Number(match[2]), shed: Number(match[3]) } : null;
+}
 
 /** Starts a server on an ephemeral port (unless told otherwise) and waits for its ready line. */
 export async function launchServer(name: string, options: LaunchOptions = {}): Promise<RunningServer> {

@@ -8,6 +8,7 @@ import {
   type Endpoint,
   type Incoming,
   type Reply,
+  type TextReply,
 } from '@mcp-runtimes/server-kit';
 import { STATUS_CODES } from 'node:http';
 import type { HttpRequest, HttpResponse } from './uws-loader.js';
@@ -76,12 +77,7 @@ class UwsIncoming implements Incoming {
           ? setTimeout(() => {
               if (!open || this.aborted) return;
               open = false;
-              const reply = requestTimedOut(requestTimeoutMs);
-              res.cork(() => {
-                res.writeStatus(statusLine(reply.status));
-                for (const name in reply.headers) if (!OWN_HEADERS.has(name)) res.writeHeader(name, reply.headers[name] as string);
-                res.end(reply.body, true);
-              });
+              writeText(res, this.method, requestTimedOut(requestTimeoutMs));
               this.aborted = true; // answered: nothing else may write to res
               for (const listener of this.abortListeners) listener();
             }, requestTimeoutMs)
@@ -172,18 +168,22 @@ export function createUwsHandler(endpoint: Endpoint) {
   return { handler, written };
 }
 
+/** A complete text answer in one corked write; `Connection: close` in its headers closes the connection after it. */
+function writeText(res: HttpResponse, method: string, reply: TextReply): void {
+  const close = reply.headers.connection === 'close';
+  res.cork(() => {
+    res.writeStatus(statusLine(reply.status));
+    for (const name in reply.headers) {
+      if (!OWN_HEADERS.has(name)) res.writeHeader(name, reply.headers[name] as string);
+    }
+    if (method === 'HEAD') res.endWithoutBody(Buffer.byteLength(reply.body), close);
+    else res.end(reply.body, close);
+  });
+}
+
 async function writeReply(res: HttpResponse, incoming: UwsIncoming, reply: Reply): Promise<void> {
   if (isTextReply(reply)) {
-    if (incoming.aborted) return;
-    const close = reply.headers.connection === 'close';
-    res.cork(() => {
-      res.writeStatus(statusLine(reply.status));
-      for (const name in reply.headers) {
-        if (!OWN_HEADERS.has(name)) res.writeHeader(name, reply.headers[name] as string);
-      }
-      if (incoming.method === 'HEAD') res.endWithoutBody(Buffer.byteLength(reply.body), close);
-      else res.end(reply.body, close);
-    });
+    if (!incoming.aborted) writeText(res, incoming.method, reply);
     return;
   }
   await writeResponse(res, incoming, reply);

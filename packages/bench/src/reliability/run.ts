@@ -3,11 +3,11 @@
 // generator core, stop the server and read how it exited. Failures are reported, not fatal.
 import { fileURLToPath } from 'node:url';
 import { createFetch } from '@mcp-runtimes/client';
-import { launchServer, serverEntry, type RunningServer } from '@mcp-runtimes/registry';
+import { launchServer, serverEntry, stopCounts, type RunningServer } from '@mcp-runtimes/registry';
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS } from '@mcp-runtimes/server-kit';
 import { runProbe } from '../probe-process.js';
 import type { BenchSettings, ServerFailure } from '../results.js';
-import { runH2load, runWrk } from '../saturation.js';
+import { saturateListener } from '../saturation.js';
 import type { Toolchain } from '../toolchain.js';
 import type { PhaseResult, ReliabilityResults, ShutdownResult, SoakResult } from './model.js';
 import type { ReliabilityProbe } from './probe.js';
@@ -40,7 +40,7 @@ export async function runReliability(ctx: ReliabilityContext): Promise<Reliabili
     };
 
     if (s.checks.includes('overload')) {
-      await withServer(ctx, name, async (server) => {
+      await withServer(name, async (server) => {
         const maxInFlight = await maxInFlightOf(server);
         const saturationRps = await saturation(ctx, protocol, server);
         const phases = await probe<PhaseResult[]>('overload', server, { saturationRps });
@@ -59,18 +59,18 @@ export async function runReliability(ctx: ReliabilityContext): Promise<Reliabili
     }
 
     if (s.checks.includes('shutdown')) {
-      await withServer(ctx, name, async (server) => {
-        const counts = await probe<Pick<ShutdownResult, 'clients' | 'received' | 'refused' | 'broken' | 'exitMs'>>('shutdown', server);
+      await withServer(name, async (server) => {
+        const seen = await probe<Pick<ShutdownResult, 'clients' | 'received' | 'refused' | 'broken' | 'exitMs'>>('shutdown', server);
         const exit = await server.stop();
-        if (!counts) return;
-        const [, accepted, answered] = /accepted (\d+) MCP request\(s\), answered (\d+)/.exec(server.output()) ?? [];
+        if (!seen) return;
+        const said = stopCounts(server.output());
         const result: ShutdownResult = {
           server: name,
           wiring: s.wiring,
           protocol,
-          ...counts,
-          accepted: accepted === undefined ? null : Number(accepted),
-          answered: answered === undefined ? null : Number(answered),
+          ...seen,
+          accepted: said?.accepted ?? null,
+          answered: said?.answered ?? null,
           exitCode: exit.code,
           deadlineMs: DEFAULT_SHUTDOWN_TIMEOUT_MS,
         };
@@ -83,7 +83,7 @@ export async function runReliability(ctx: ReliabilityContext): Promise<Reliabili
     }
 
     if (s.checks.includes('soak')) {
-      await withServer(ctx, name, async (server) => {
+      await withServer(name, async (server) => {
         const soak = await probe<Omit<SoakResult, 'server' | 'wiring' | 'protocol' | 'exitCode'>>('soak', server);
         const exit = await server.stop();
         if (!soak) return;
@@ -99,10 +99,11 @@ export async function runReliability(ctx: ReliabilityContext): Promise<Reliabili
   }
   return results;
 
-  async function withServer(c: ReliabilityContext, name: string, use: (server: RunningServer) => Promise<void>): Promise<void> {
+  /** Starts `name` pinned in the checks' wiring, runs `use`; a failure is reported; the server is always stopped. */
+  async function withServer(name: string, use: (server: RunningServer) => Promise<void>): Promise<void> {
     let server: RunningServer | undefined;
     try {
-      server = await launchServer(name, { prefix: c.serverPin, env: { MCP_WIRING: s.wiring } });
+      server = await launchServer(name, { prefix: ctx.serverPin, env: { MCP_WIRING: s.wiring } });
       await use(server);
     } catch (error) {
       failed(name, (error as Error).message);
@@ -115,9 +116,7 @@ export async function runReliability(ctx: ReliabilityContext): Promise<Reliabili
 /** The server's saturation throughput, as the benchmark measures it (wrk or h2load, 50 in flight), after 1 s of warm-up. */
 async function saturation(ctx: ReliabilityContext, protocol: 'http1' | 'h2c', server: RunningServer): Promise<number> {
   const url = server.urls[protocol] ?? server.url;
-  const options = { url, concurrency: ctx.settings.connections, prefix: ctx.generatorPin };
-  const measure = (seconds: number) =>
-    protocol === 'h2c' ? runH2load(ctx.tools.h2load, { ...options, seconds, streams: 10 }) : runWrk(ctx.tools.wrk, { ...options, seconds });
+  const measure = (seconds: number) => saturateListener(ctx.tools, protocol, { url, seconds, concurrency: ctx.settings.connections, prefix: ctx.generatorPin });
   await measure(1);
   return (await measure(ctx.settings.reliability.saturationSeconds)).rps;
 }
