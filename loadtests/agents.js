@@ -3,17 +3,14 @@
 // answers. A server that adds nothing reaches VUS / delay calls per second (400/s); the report
 // states how close each server gets.
 import { intEnv } from './lib/config.js';
-import { isAgentTaskResult, requireHealthy, send, toolCall } from './lib/mcp.js';
+import { isAgentTaskResult, send, toolCall } from './lib/mcp.js';
 import { loadOptions } from './lib/options.js';
 
 export { handleSummary } from './lib/summary.js';
+export { setup, teardown } from './lib/lifecycle.js';
 export const options = loadOptions({ model: 'closed', vus: 100 });
 
 const DELAY_MS = intEnv('DELAY_MS', 250);
-
-export function setup() {
-  requireHealthy();
-}
 
 export default function agents() {
   const args = { task: 'draft a reply to the customer', delay_ms: DELAY_MS, agent_id: `agent-${__VU}` };

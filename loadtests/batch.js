@@ -1,9 +1,10 @@
 // Batch processing: one `batch_process` call carrying 10 tasks of mixed complexity, processed
 // in order inside the call (a batch inside a tool call: JSON-RPC batching left MCP in 2025-06-18).
-import { isTaskListResult, requireHealthy, send, toolCall } from './lib/mcp.js';
+import { isTaskListResult, send, toolCall } from './lib/mcp.js';
 import { loadOptions } from './lib/options.js';
 
 export { handleSummary } from './lib/summary.js';
+export { setup, teardown } from './lib/lifecycle.js';
 export const options = loadOptions({ model: 'closed', vus: 10 });
 
 const tasks = Array.from({ length: 10 }, (_, i) => ({
@@ -12,10 +13,6 @@ const tasks = Array.from({ length: 10 }, (_, i) => ({
   agent_id: `batch-agent-${i}`,
 }));
 const valid = isTaskListResult(tasks);
-
-export function setup() {
-  requireHealthy();
-}
 
 export default function batch() {
   send(toolCall('batch_process', { tasks }), valid);

@@ -3,18 +3,15 @@
 // connection (multiplexing); over HTTP/1.1 k6 opens a connection per call in flight.
 // Ideal iteration time is one delay; the report shows how many "waves" it really took.
 import { intEnv } from './lib/config.js';
-import { isAgentTaskResult, requireHealthy, sendAll, toolCall } from './lib/mcp.js';
+import { isAgentTaskResult, sendAll, toolCall } from './lib/mcp.js';
 import { loadOptions } from './lib/options.js';
 
 export { handleSummary } from './lib/summary.js';
+export { setup, teardown } from './lib/lifecycle.js';
 export const options = loadOptions({ model: 'closed', vus: 5 });
 
 const CALLS = intEnv('CALLS', 20);
 const DELAY_MS = intEnv('DELAY_MS', 50);
-
-export function setup() {
-  requireHealthy();
-}
 
 export default function concurrentCalls() {
   const agent = `agent-${__VU}`;

@@ -8,17 +8,14 @@ import parallelTasks from './parallel-tasks.js';
 import resources from './resources.js';
 import session from './session.js';
 import simpleTool from './simple-tool.js';
-import { requireHealthy } from './lib/mcp.js';
+import {  } from './lib/mcp.js';
 import { loadOptions } from './lib/options.js';
 
 export { handleSummary } from './lib/summary.js';
+export { setup, teardown } from './lib/lifecycle.js';
 export const options = loadOptions({ model: 'gate' });
 
 export const SCENARIOS = { 'simple-tool': simpleTool, batch, resources, 'parallel-tasks': parallelTasks, 'concurrent-calls': concurrentCalls, agents, session };
-
-export function setup() {
-  requireHealthy();
-}
 
 export default function gate() {
   for (const [name, run] of Object.entries(SCENARIOS)) group(name, run);

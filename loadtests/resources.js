@@ -1,10 +1,11 @@
 // Resource access: an agent's status (`agent://…/status`, small JSON) and benchmark data at each
 // size (`benchmark://small|medium|large/data`: 1 KiB, 64 KiB, 1 MiB), in turn. Each kind is its
 // own row in the report (tag `op`), with its own latency and bytes per second.
-import { isAgentStatus, isResourceText, requireHealthy, rpc, send } from './lib/mcp.js';
+import { isAgentStatus, isResourceText, rpc, send } from './lib/mcp.js';
 import { loadOptions } from './lib/options.js';
 
 export { handleSummary } from './lib/summary.js';
+export { setup, teardown } from './lib/lifecycle.js';
 
 const SIZES = { small: 1024, medium: 65536, large: 1048576 };
 const READS = [
@@ -16,10 +17,6 @@ const READS = [
 ];
 
 export const options = loadOptions({ model: 'closed', vus: 8, tags: READS.map((r) => r.op) });
-
-export function setup() {
-  requireHealthy();
-}
 
 let turn = 0;
 export default function resources() {

@@ -1,18 +1,15 @@
 // A session's lifecycle as clients before stateless MCP do it: initialize, the initialized
 // notification, tools/list, then one tools/call: four requests per iteration. The iteration
 // duration is what connecting an agent costs; each step is its own row (tag `op`).
-import { PROTOCOL_VERSION, isAgentTaskResult, notify, requireHealthy, rpc, send, toolCall } from './lib/mcp.js';
+import { PROTOCOL_VERSION, isAgentTaskResult, notify, rpc, send, toolCall } from './lib/mcp.js';
 import { loadOptions } from './lib/options.js';
 
 export { handleSummary } from './lib/summary.js';
+export { setup, teardown } from './lib/lifecycle.js';
 export const options = loadOptions({ model: 'closed', vus: 10, tags: ['initialize', 'initialized', 'tools_list', 'tools_call'] });
 
 const TOOLS = ['agent_task', 'batch_process', 'parallel_agent_tasks'];
 const initializeHeaders = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
-
-export function setup() {
-  requireHealthy();
-}
 
 export default function session() {
   const init = send(

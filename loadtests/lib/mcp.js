@@ -1,9 +1,9 @@
 // MCP over Streamable HTTP for k6: JSON-RPC request builders, one send path, and body checks
 // that count every failure by class (HTTP, JSON-RPC error, tool isError, wrong body).
 import http from 'k6/http';
-import { check, fail } from 'k6';
+import { check } from 'k6';
 import { Counter, Trend } from 'k6/metrics';
-import { BASE_URL, HEALTH_URL } from './config.js';
+import { BASE_URL } from './config.js';
 
 export const PROTOCOL_VERSION = '2025-06-18';
 
@@ -130,12 +130,6 @@ function parseMessage(response) {
     return null;
   }
   return null;
-}
-
-/** For setup(): abort the whole test when the target is not healthy. */
-export function requireHealthy() {
-  const response = http.get(HEALTH_URL, { tags: { op: 'health' } });
-  if (response.status !== 200) fail(`${HEALTH_URL} answered ${response.status} ${response.error || ''}: not measuring an unhealthy target`);
 }
 
 // ---- validators: what a correct answer looks like, per request ----

@@ -30,7 +30,10 @@ describe.each(WIRING_NAMES)('endpoint (in-process), %s wiring', (name) => {
     const e = endpoint();
     const health = await e.fetch(new Request('http://localhost/health'));
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok', runtime: 'test', wiring: name, in_flight: 1, shed: 0 });
+    const body = (await health.json()) as { process: { cpu_seconds: number; rss_bytes: number; peak_rss_bytes: number } };
+    expect(body).toMatchObject({ status: 'ok', runtime: 'test', wiring: name, in_flight: 1, shed: 0 });
+    expect(body.process.cpu_seconds).toBeGreaterThan(0);
+    expect(body.process.peak_rss_bytes).toBeGreaterThanOrEqual(body.process.rss_bytes);
     expect((await e.fetch(new Request('http://localhost/other'))).status).toBe(404);
     const get = await e.fetch(new Request('http://localhost/mcp', { headers: { host: 'localhost' } }));
     expect(get.status).toBe(405);

@@ -98,6 +98,7 @@ export function createEndpoint(config: ServerConfig, { runtime }: EndpointOption
         max_in_flight: config.maxInFlight,
         shed: counts.shed,
         tool_calls: toolActivity(),
+        process: processUsage(),
       });
     }
     return jsonResponse(404, {
@@ -151,3 +152,15 @@ export function createEndpoint(config: ServerConfig, { runtime }: EndpointOption
   };
 }
 
+/**
+ * The server's own CPU time and memory: what a runner that cannot see the process (the
+ * docker-compose demo, where k6 runs in another container) reads before and after a run.
+ */
+function processUsage(): { cpu_seconds: number; rss_bytes: number; peak_rss_bytes: number } {
+  const cpu = process.cpuUsage();
+  return {
+    cpu_seconds: (cpu.user + cpu.system) / 1e6,
+    rss_bytes: process.memoryUsage.rss(),
+    peak_rss_bytes: process.resourceUsage().maxRSS * 1024,
+  };
+}
