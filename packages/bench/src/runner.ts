@@ -5,9 +5,10 @@ import { cpus } from 'node:os';
 import { launchServer, serverEntry, type RunningServer } from '@mcp-runtimes/registry';
 import { checkEcho } from './echo-check.js';
 import { collectEnvironment } from './environment.js';
-import { errors, failedChecks, figures, iterations, runK6 } from './k6.js';
+import { failedChecks, runK6 } from './k6.js';
+import { errorRate, k6Measurement, k6RunEnv, perCpu, WARMUP, warmupEnv, type K6Measurement } from './measurement.js';
 import { busyCores, round3, watchProcess } from './process-usage.js';
-import type { BenchResults, BenchSettings, Errors, Figures, GateResult, Measurement, ProcessUsage, ServerFailure } from './results.js';
+import type { BenchResults, BenchSettings, Figures, GateResult, Measurement, ProcessUsage, ServerFailure } from './results.js';
 import { saturateListener, type SaturationResult } from './saturation.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
 import { estimateSeconds } from './settings.js';
@@ -21,8 +22,6 @@ export interface RunOptions {
   pin: boolean;
   log: (line: string) => void;
 }
-
-const WARMUP_VUS = 10;
 
 export async function runBenchmark({ settings, tools, pin, log }: RunOptions): Promise<BenchResults> {
   const canPin = pin && cpus().length >= 2 && findTool('taskset') !== null;
@@ -101,9 +100,9 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
           } else if (settings.warmupSeconds > 0) {
             await runK6({
               k6: tools.k6,
-              file: 'simple-tool.js',
+              file: WARMUP.file,
               url: loadUrl,
-              env: { MODE: 'closed', VUS: String(WARMUP_VUS), DURATION: `${settings.warmupSeconds}s` },
+              env: warmupEnv(settings.warmupSeconds),
               prefix: generatorPin,
               timeoutMs: (settings.warmupSeconds + 60) * 1000,
             });
@@ -173,10 +172,8 @@ async function measureK6(
   settings: BenchSettings,
   rate: number | undefined,
   prefix: string[],
-): Promise<Omit<Measurement, 'server' | 'round' | 'protocol' | 'backgroundCpu'> | { error: string }> {
-  const env: Record<string, string> = { ...sc.env, DURATION: `${settings.durationSeconds}s` };
-  if (rate !== undefined) Object.assign(env, { MODE: 'open', RATE: String(rate) });
-  else if (sc.vus !== undefined) Object.assign(env, { MODE: 'closed', VUS: String(sc.vus) });
+): Promise<K6Measurement | { error: string }> {
+  const env = k6RunEnv(sc, settings.durationSeconds, rate);
   const startedAt = new Date().toISOString();
   const watch = watchProcess(pid);
   const run = await runK6({ k6, file: sc.file as string, url, env, prefix, timeoutMs: (settings.durationSeconds + 60) * 1000 });
@@ -184,27 +181,7 @@ async function measureK6(
   if (!run.summary || run.code !== 0) {
     return { error: `k6 exited ${run.code}: ${run.output.trim().split('\n').slice(-3).join(' ')}` };
   }
-  const s = run.summary;
-  const whole = figures(s);
-  const errs = errors(s);
-  const seconds = s.state.testRunDurationMs / 1000;
-  const ops = sc.ops ? Object.fromEntries(sc.ops.map((op) => [op, figures(s, op)])) : undefined;
-  return {
-    ...whole,
-    scenario: sc.id,
-    ...(rate !== undefined ? { rate } : { concurrency: sc.vus }),
-    tool: 'k6',
-    startedAt,
-    durationSeconds: round3(seconds),
-    errors: errs,
-    errorRate: errorRate(errs, whole.requests),
-    droppedIterations: s.metrics.dropped_iterations?.values.count ?? 0,
-    iterations: iterations(s),
-    ...(ops ? { ops } : {}),
-    serverUsage: usage,
-    requestsPerCpuSecond: perCpu(whole.requests, usage),
-    generatorUsage: { cpuSeconds: round3(run.generatorCpuSeconds), utilisation: round3(run.generatorCpuSeconds / seconds) },
-  };
+  return k6Measurement(run.summary, sc, rate, usage, run.generatorCpuSeconds, startedAt);
 }
 
 async function saturate(
@@ -287,15 +264,6 @@ async function waitForQuiet(): Promise<number> {
   let busy = await busyCores(300);
   for (let i = 0; i < 20 && busy > 0.25; i++) busy = await busyCores(500);
   return busy;
-}
-
-function errorRate(e: Errors, requests: number): number {
-  const total = e.http + e.jsonrpc + e.tool + e.check;
-  return requests > 0 ? total / requests : total > 0 ? 1 : 0;
-}
-
-function perCpu(requests: number, usage: ProcessUsage): number {
-  return usage.cpuSeconds > 0 ? Math.round(requests / usage.cpuSeconds) : 0;
 }
 
 function describe(id: string, m: Measurement): string {
