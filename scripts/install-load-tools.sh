@@ -3,6 +3,8 @@
 #   k6 (pinned)  -> .tools/bin/k6, built with `go install` (Go's module proxy) when k6 is not on PATH
 #   wrk, h2load  -> Debian's packages `wrk` and `nghttp2-client`
 #   chromium     -> Debian's package `chromium` (the test that renders report.html headless)
+#   docker-compose -> Debian's package `docker-compose` (the test that checks docker-compose.yml
+#                   offline with `docker-compose config`; running the demo needs Docker itself)
 # Prints where each tool is; exits 1 with instructions when one cannot be installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +36,7 @@ apt_packages=()
 command -v wrk >/dev/null || apt_packages+=(wrk)
 command -v h2load >/dev/null || apt_packages+=(nghttp2-client)
 command -v chromium >/dev/null || apt_packages+=(chromium)
+command -v docker-compose >/dev/null || apt_packages+=(docker-compose)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
     say "installing ${apt_packages[*]} from Debian's packages"
@@ -50,3 +53,4 @@ say "k6:     $(k6_path) ($("$(k6_path)" version | head -1))"
 say "wrk:    $(command -v wrk) ($(wrk -v 2>&1 | head -1 | cut -c1-40))"
 say "h2load: $(command -v h2load) ($(h2load --version | head -1))"
 say "chromium: $(command -v chromium)"
+say "docker-compose: $(command -v docker-compose) ($(docker-compose version --short 2>/dev/null || echo '?'))"

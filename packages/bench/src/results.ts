@@ -93,6 +93,8 @@ export interface Environment {
   memoryBytes: number;
   versions: Record<string, string>;
   pinning: { server: string; generator: string } | null;
+  /** The docker-compose demo: how the server and k6 containers were limited (no pinning there). */
+  containers?: { server: string; generator: string };
 }
 
 export interface BenchSettings {

@@ -22,6 +22,9 @@ export interface LaunchOptions {
   readyTimeoutMs?: number;
   /** `echo` starts the stack's raw JSON echo (no MCP) instead of the MCP server. */
   program?: 'main' | 'echo';
+  /** A command of its own instead of `node <main>` (run in `cwd`): the docker-compose check starts servers as their containers do. */
+  command?: readonly string[];
+  cwd?: string;
 }
 
 const READY = /\blistening on (.+)$/m;
@@ -38,8 +41,9 @@ export function stopCounts(output: string): { accepted: number; answered: number
 export async function launchServer(name: string, options: LaunchOptions = {}): Promise<RunningServer> {
   const entry = serverEntry(name);
   const main = options.program === 'echo' ? echoMain(name) : serverMain(name);
-  const command = [...(options.prefix ?? []), process.execPath, main, ...(options.args ?? [])];
+  const command = [...(options.prefix ?? []), ...(options.command ?? [process.execPath, main]), ...(options.args ?? [])];
   const child = spawn(command[0] as string, command.slice(1), {
+    cwd: options.cwd,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -83,11 +83,18 @@ function header({ results }: Ctx): Section {
         rows: [
           ['CPU', `${e.cpuModel}, ${e.cores} cores, ${bytes(e.memoryBytes)} RAM`],
           ['OS', e.os],
-          ['Pinning', e.pinning ? `server on ${e.pinning.server}, load generator on ${e.pinning.generator}` : 'none (not pinned)'],
+          e.containers
+            ? ['Containers', `servers: ${e.containers.server}; load generator: ${e.containers.generator}`]
+            : ['Pinning', e.pinning ? `server on ${e.pinning.server}, load generator on ${e.pinning.generator}` : 'none (not pinned)'],
           ['Node.js', e.node],
           ...Object.entries(e.versions).map(([k, v]) => [k, v]),
           ['Wirings', `${(s.wirings ?? ['official']).join(', ')} in every scenario${s.compare?.length ? `; ${s.compare.join(', ')} at saturation only` : ''}`],
-          ['Profile', `${s.profile}: ${s.durationSeconds} s per k6 run, ${s.saturationSeconds} s per saturation run, ${s.warmupSeconds} s warm-up, arrival rates ${s.rates.join(', ')}/s, ${s.connections} in flight at saturation`],
+          [
+            'Profile',
+            `${s.profile}: ${s.durationSeconds} s per k6 run, ${s.scenarios.includes('saturation') ? `${s.saturationSeconds} s per saturation run, ` : ''}${s.warmupSeconds} s warm-up, arrival rates ${s.rates.join(', ')}/s${
+              s.scenarios.includes('saturation') ? `, ${s.connections} in flight at saturation` : ''
+            }`,
+          ],
           ...(results.studies
             ? [['Studies', studiesLine(results.studies.settings)]]
             : []),
@@ -464,6 +471,7 @@ function gatesAndFailures({ results }: Ctx): Section {
 
 function method({ results }: Ctx): Section {
   const bg = results.measurements.map((m: Measurement) => m.backgroundCpu);
+  const inContainers = results.environment.containers !== undefined;
   return {
     id: 'method',
     title: 'How this was measured',
@@ -471,11 +479,15 @@ function method({ results }: Ctx): Section {
       {
         kind: 'list',
         items: [
-          'Each round starts every server in turn (A B C D, A B C D …, never all runs of one server back to back), pinned to one core with the load generator on the other; it waits for a quiet machine, runs the correctness gate, warms up (discarded), measures each scenario, and stops the server with SIGTERM (it must exit 0).',
+          inContainers
+            ? 'The docker-compose demo: each server runs in its own container with the same CPU and memory limits for the whole run; k6 runs in its own container and, once every server is healthy, gates each (a server that fails is not measured), warms it up once (discarded), then measures each scenario, servers interleaved in rounds (A B C D, A B C D …).'
+            : 'Each round starts every server in turn (A B C D, A B C D …, never all runs of one server back to back), pinned to one core with the load generator on the other; it waits for a quiet machine, runs the correctness gate, warms up (discarded), measures each scenario, and stops the server with SIGTERM (it must exit 0).',
           'k6 scenarios (`loadtests/*.js`) check every answer\'s body; errors are split into HTTP (no answer or wrong status), JSON-RPC error, tool `isError`, and wrong body. wrk and h2load check status only (with a 10 s timeout); their request is the one the gate checked.',
           'Throughput in bytes is response body bytes (k6, h2load); wrk counts every byte it read, headers included.',
           'Open model (constant arrival rate) for latency at a given load; closed model (fixed VUs) for the other k6 scenarios; saturation with wrk (HTTP/1.1) and h2load (h2c) against the MCP server and against the same stack\'s raw JSON echo.',
-          `Server CPU and peak RSS from /proc; generator CPU from the shell's children times. Background CPU before measurements: median ${num(summarise(bg).median, 2)} cores, max ${num(Math.max(0, ...bg), 2)}.`,
+          inContainers
+            ? "Server CPU time and peak RSS as each server reports them on /health before and after each k6 run (peak RSS is the process's so far); generator CPU from the shell's children times in the k6 container. Background CPU is not measurable from a container and is not reported."
+            : `Server CPU and peak RSS from /proc; generator CPU from the shell's children times. Background CPU before measurements: median ${num(summarise(bg).median, 2)} cores, max ${num(Math.max(0, ...bg), 2)}.`,
           'Raw results (every run) are in `results.json` beside this report; the tables are generated from it, never edited.',
         ],
       },

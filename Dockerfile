@@ -1,0 +1,44 @@
+# syntax=docker/dockerfile:1
+# The images of the docker-compose demo, from one workspace build:
+#   --target server --build-arg SERVER=<folder under servers/>  one server and only what it
+#                     needs at run time (`pnpm deploy --prod` of its package), as user node
+#   --target bench    the built workspace: writes the demo's plan and its report with the code
+#                     `pnpm bench:all` uses
+# The base image is pinned by its exact version tag (the Node these servers are tested on); no
+# digest, because none could be checked against a registry when this was written.
+ARG NODE_VERSION=20.20.2
+
+FROM node:${NODE_VERSION}-bookworm-slim AS workspace
+# pnpm exactly as package.json pins it, installed by npm (scripts/setup.sh explains why not corepack).
+ARG PNPM_VERSION=10.34.8
+RUN npm install --global --no-fund --no-audit "pnpm@${PNPM_VERSION}"
+WORKDIR /repo
+# The package store comes from the lockfile alone, so this layer survives source edits.
+COPY pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
+RUN pnpm fetch
+COPY . .
+RUN pnpm install --offline --frozen-lockfile
+
+FROM workspace AS server-build
+ARG SERVER
+RUN test -n "${SERVER}" && test -f "servers/${SERVER}/package.json" \
+  || { echo "build with --build-arg SERVER=<a folder under servers/>, got '${SERVER}'" >&2; exit 1; }
+# Only this server and the workspace packages it depends on are built and deployed.
+RUN pnpm --filter "./servers/${SERVER}..." run build \
+  && pnpm --filter "./servers/${SERVER}" deploy --legacy --prod /out
+
+FROM node:${NODE_VERSION}-bookworm-slim AS server
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=server-build --chown=node:node /out ./
+USER node
+EXPOSE 3000
+# GET /health over loopback (plain HTTP, else TLS for node:http2's listener); the image has no curl.
+HEALTHCHECK --interval=2s --timeout=5s --start-period=15s --retries=5 \
+  CMD ["node", "node_modules/@mcp-runtimes/server-kit/dist/health-check.js"]
+CMD ["node", "dist/main.js"]
+
+FROM workspace AS bench
+RUN pnpm --filter "@mcp-runtimes/bench..." run build
+USER node
+CMD ["node", "packages/bench/dist/demo/report-cli.js", "/results"]

@@ -1,0 +1,92 @@
+// Turns the demo's k6 output (k6/<id>.json, .code, .times, .started) into the BenchResults
+// `pnpm bench:all` writes, with the same measurement code, so the same report is built from it.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serverEntry } from '@mcp-runtimes/registry';
+import { parseTimes } from '../generator.js';
+import { failedChecks, type K6Summary } from '../k6.js';
+import { k6Measurement } from '../measurement.js';
+import type { BenchResults, Environment, ProcessUsage } from '../results.js';
+import { scenario } from '../scenarios.js';
+import type { DemoPlan, DemoRun } from './plan.js';
+
+interface RunOutput {
+  code: number | null;
+  summary: K6Summary | null;
+  cpuSeconds: number;
+  startedAt: string;
+  log: string;
+}
+
+function readRun(dir: string, run: DemoRun): RunOutput | null {
+  const file = (ext: string) => join(dir, 'k6', `${run.id}${ext}`);
+  if (!existsSync(file('.code'))) return null; // skipped (its server failed the gate) or never reached
+  const text = (ext: string) => (existsSync(file(ext)) ? readFileSync(file(ext), 'utf8') : '');
+  let summary: K6Summary | null = null;
+  try {
+    summary = JSON.parse(text('.json')) as K6Summary;
+  } catch {
+    summary = null;
+  }
+  const code = Number.parseInt(text('.code').trim(), 10);
+  return {
+    code: Number.isNaN(code) ? null : code,
+    summary,
+    cpuSeconds: parseTimes(text('.times')),
+    startedAt: text('.started').trim(),
+    log: text('.log'),
+  };
+}
+
+/** The server's own CPU time and peak RSS, from /health before and after the run (loadtests/lib/lifecycle.js). */
+export function serverUsageOf(summary: K6Summary): ProcessUsage {
+  const value = (name: string) => summary.metrics[name]?.values.value;
+  const before = value('server_cpu_seconds_before');
+  const after = value('server_cpu_seconds_after');
+  return {
+    cpuSeconds: before !== undefined && after !== undefined ? Math.round((after - before) * 1000) / 1000 : 0,
+    peakRssBytes: summary.metrics.server_peak_rss_bytes?.values.max ?? 0,
+  };
+}
+
+function lastLines(text: string): string {
+  return text.trim().split('\n').slice(-3).join(' ');
+}
+
+export function collectDemo(plan: DemoPlan, dir: string, environment: Environment): BenchResults {
+  const wiring = plan.settings.wirings[0] as string;
+  const results: BenchResults = {
+    schema: 1,
+    environment,
+    settings: plan.settings,
+    gates: [],
+    failures: [],
+    measurements: [],
+    startedAt: '',
+    finishedAt: '',
+  };
+  for (const run of plan.runs) {
+    const out = readRun(dir, run);
+    if (!out) continue;
+    results.startedAt ||= out.startedAt;
+    if (run.kind === 'gate') {
+      const failures = out.summary ? failedChecks(out.summary) : [];
+      if (out.code !== 0 && failures.length === 0) failures.push(`k6 exited ${out.code}: ${lastLines(out.log)}`);
+      results.gates.push({ server: run.server, wiring, round: run.round, passed: out.code === 0 && failures.length === 0, failures });
+      continue;
+    }
+    if (run.kind !== 'measure') continue;
+    const label = `${run.scenario}${run.rate !== undefined ? ` @${run.rate}/s` : ''}`;
+    if (!out.summary || out.code !== 0) {
+      results.failures.push({ server: run.server, wiring, round: run.round, stage: 'measure', message: `${label}: k6 exited ${out.code}: ${lastLines(out.log)}` });
+      continue;
+    }
+    const sc = scenario(run.scenario as string);
+    const m = k6Measurement(out.summary, sc, run.rate, serverUsageOf(out.summary), out.cpuSeconds, out.startedAt);
+    // Background CPU is not measurable from a container; NaN keeps it out of the report rather than claiming 0.
+    results.measurements.push({ ...m, server: run.server, wiring, round: run.round, protocol: serverEntry(run.server).loadListener, backgroundCpu: Number.NaN });
+  }
+  const done = join(dir, 'k6', 'done');
+  results.finishedAt = existsSync(done) ? readFileSync(done, 'utf8').trim() : new Date().toISOString();
+  return results;
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { SERVERS } from '@mcp-runtimes/registry';
+import { k6RunEnv } from '../measurement.js';
+import { scenario, SCENARIOS } from '../scenarios.js';
+import { DEMO_SCENARIOS, demoPlan, demoSettings, planScript, type DemoLimits } from './plan.js';
+import { demoTargets } from './targets.js';
+
+const LIMITS: DemoLimits = { serverCpus: '1', serverMemory: '512m', k6Cpus: '1', k6Image: 'grafana/k6:1.8.1' };
+
+describe('the demo plan', () => {
+  it('runs every k6 scenario and only those', () => {
+    expect(DEMO_SCENARIOS).toEqual(SCENARIOS.filter((s) => s.file).map((s) => s.id));
+    expect(DEMO_SCENARIOS).not.toContain('saturation');
+    const s = demoSettings([], 'tuned');
+    expect(s.scenarios).toEqual(DEMO_SCENARIOS);
+    expect(s.servers).toEqual(SERVERS.map((x) => x.name));
+    expect(s.wirings).toEqual(['tuned']);
+    expect(s.compare).toEqual([]);
+    expect(s.studies.studies).toEqual([]);
+    expect(s.reliability.checks).toEqual([]);
+  });
+
+  it('takes bench:all flags and refuses what the demo cannot run', () => {
+    const s = demoSettings(['--quick', '--servers', 'uws,node-http', '--scenarios', 'agents'], 'official');
+    expect(s.servers).toEqual(['node-http', 'uws']);
+    expect(s.scenarios).toEqual(['agents']);
+    expect(s.repeats).toBe(1);
+    expect(s.wirings).toEqual(['official']);
+    expect(() => demoSettings(['--scenarios', 'saturation'], 'tuned')).toThrow(/k6 scenarios only/);
+    expect(() => demoSettings(['--studies', 'layers'], 'tuned')).toThrow(/bench:all on the host/);
+    expect(() => demoSettings(['--servers', 'nginx'], 'tuned')).toThrow(/unknown server/);
+    expect(() => demoSettings([], 'fastest')).toThrow(/unknown wiring/);
+  });
+
+  it('interleaves servers in rounds, gates and warms each up once, and asks k6 what the runner asks', () => {
+    const settings = demoSettings(['--repeats', '2', '--scenarios', 'simple-tool,batch', '--rates', '100,200', '--servers', 'node-http,hono'], 'tuned');
+    const plan = demoPlan(settings, demoTargets(), LIMITS);
+    expect(plan.runs.map((r) => r.id)).toEqual([
+      'r1-node-http-gate',
+      'r1-node-http-warmup',
+      'r1-node-http-simple-tool-100',
+      'r1-node-http-simple-tool-200',
+      'r1-node-http-batch',
+      'r1-hono-gate',
+      'r1-hono-warmup',
+      'r1-hono-simple-tool-100',
+      'r1-hono-simple-tool-200',
+      'r1-hono-batch',
+      'r2-node-http-simple-tool-100',
+      'r2-node-http-simple-tool-200',
+      'r2-node-http-batch',
+      'r2-hono-simple-tool-100',
+      'r2-hono-simple-tool-200',
+      'r2-hono-batch',
+    ]);
+    const batch = plan.runs.find((r) => r.id === 'r2-hono-batch');
+    expect(batch).toMatchObject({ kind: 'measure', server: 'hono', round: 2, scenario: 'batch', file: 'batch.js', url: 'http://hono:3000/mcp' });
+    expect(batch?.env).toEqual(k6RunEnv(scenario('batch'), settings.durationSeconds, undefined));
+    expect(plan.runs.find((r) => r.id === 'r1-node-http-simple-tool-200')?.env).toMatchObject({ MODE: 'open', RATE: '200' });
+  });
+
+  it('writes a script that runs each plan entry once, trusting only the TLS target it must', () => {
+    const plan = demoPlan(demoSettings(['--quick', '--scenarios', 'batch'], 'tuned'), demoTargets(), LIMITS);
+    const script = planScript(plan);
+    const runLines = script.split('\n').filter((l) => l.startsWith('run '));
+    expect(runLines).toHaveLength(plan.runs.length);
+    expect(runLines.find((l) => l.includes("'r1-node-http2-batch'"))).toContain("-e 'BASE_URL=https://node-http2:3000/mcp'");
+    expect(runLines.find((l) => l.includes("'r1-node-http2-batch'"))).toContain("-e 'INSECURE=1'");
+    expect(runLines.find((l) => l.includes("'r1-uws-batch'"))).not.toContain('INSECURE');
+    expect(script).toContain('"$OUT/k6/done"');
+  });
+
+  it('refuses a value the script could not quote', () => {
+    const settings = demoSettings(['--quick', '--servers', 'uws'], 'tuned');
+    expect(() => planScript(demoPlan(settings, { uws: "http://uws:3000/mcp'; rm -rf /" }, LIMITS))).toThrow(/unsafe value/);
+    expect(() => demoPlan(settings, {}, LIMITS)).toThrow(/no target URL/);
+  });
+});

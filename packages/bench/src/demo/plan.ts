@@ -1,0 +1,143 @@
+// The demo's plan: every k6 run, in order, that `pnpm bench:all` would make for its k6
+// scenarios (gate, warm-up, each scenario and rate, servers interleaved in rounds), written
+// as a shell script for the k6 container. The servers run for the whole demo, so each is
+// gated and warmed up once, in the first round.
+import { serverEntry } from '@mcp-runtimes/registry';
+import { k6RunEnv, WARMUP, warmupEnv } from '../measurement.js';
+import type { BenchSettings } from '../results.js';
+import { scenario, SCENARIOS } from '../scenarios.js';
+import { parseArgs } from '../settings.js';
+
+export interface DemoRun {
+  /** Names the run's files under k6/: `r1-node-http-simple-tool-500`. */
+  id: string;
+  kind: 'gate' | 'warmup' | 'measure';
+  server: string;
+  round: number;
+  scenario?: string;
+  rate?: number;
+  file: string;
+  url: string;
+  env: Record<string, string>;
+}
+
+/** How the demo's containers were limited, for the report's environment. */
+export interface DemoLimits {
+  serverCpus: string;
+  serverMemory: string;
+  k6Cpus: string;
+  k6Image: string;
+}
+
+export interface DemoPlan {
+  settings: BenchSettings;
+  limits: DemoLimits;
+  runs: DemoRun[];
+}
+
+/** The k6 scenarios: saturation needs wrk/h2load, which the demo does not ship. */
+export const DEMO_SCENARIOS = SCENARIOS.filter((s) => s.file !== undefined).map((s) => s.id);
+
+/** The demo's settings: bench:all's flags (DEMO_ARGS), its k6 scenarios only, the compose wiring. */
+export function demoSettings(args: readonly string[], wiring: string): BenchSettings {
+  const { settings } = parseArgs(['--scenarios', DEMO_SCENARIOS.join(','), '--studies', 'none', '--reliability', 'none', '--wirings', wiring, '--compare', 'none', ...args]);
+  const unsupported = settings.scenarios.filter((id) => !DEMO_SCENARIOS.includes(id));
+  if (unsupported.length > 0) throw new Error(`the demo runs k6 scenarios only (${DEMO_SCENARIOS.join(', ')}); not ${unsupported.join(', ')}`);
+  if (settings.studies.studies.length > 0 || settings.reliability.checks.length > 0) {
+    throw new Error('the demo runs the k6 scenarios only: studies and reliability checks are pnpm bench:all on the host');
+  }
+  if (settings.scenarios.length === 0) throw new Error('the demo needs at least one scenario');
+  settings.command = ['docker compose up', ...(args.length > 0 ? [`(DEMO_ARGS=${args.join(' ')})`] : [])].join(' ');
+  return settings;
+}
+
+export function demoPlan(settings: BenchSettings, targets: Record<string, string>, limits: DemoLimits): DemoPlan {
+  const runs: DemoRun[] = [];
+  for (let round = 1; round <= settings.repeats; round++) {
+    for (const server of settings.servers) {
+      const url = targets[server];
+      if (!url) throw new Error(`no target URL for server "${server}"`);
+      const at = (what: string) => `r${round}-${server}-${what}`;
+      if (round === 1) {
+        runs.push({ id: at('gate'), kind: 'gate', server, round, file: 'gate.js', url, env: { MODE: 'gate' } });
+        if (settings.warmupSeconds > 0) {
+          runs.push({ id: at('warmup'), kind: 'warmup', server, round, file: WARMUP.file, url, env: warmupEnv(settings.warmupSeconds) });
+        }
+      }
+      for (const id of settings.scenarios) {
+        const sc = scenario(id);
+        for (const rate of sc.model === 'open' ? settings.rates : [undefined]) {
+          runs.push({
+            id: at(rate === undefined ? id : `${id}-${rate}`),
+            kind: 'measure',
+            server,
+            round,
+            scenario: id,
+            ...(rate !== undefined ? { rate } : {}),
+            file: sc.file as string,
+            url,
+            env: k6RunEnv(sc, settings.durationSeconds, rate),
+          });
+        }
+      }
+    }
+  }
+  for (const server of settings.servers) serverEntry(server);
+  return { settings, limits, runs };
+}
+
+const SAFE = /^[A-Za-z0-9._:/,@=-]*$/;
+
+function quoted(value: string): string {
+  if (!SAFE.test(value)) throw new Error(`unsafe value in the demo plan: ${JSON.stringify(value)}`);
+  return `'${value}'`;
+}
+
+/**
+ * plan.sh for the k6 container (POSIX sh: the k6 image has busybox). Each run writes
+ * k6/<id>.json (summary), .code, .times (its CPU), .started and .log; a server that fails its
+ * gate is not measured. It exits 0 whatever the runs did: the report says what failed.
+ */
+export function planScript(plan: DemoPlan): string {
+  const lines = plan.runs.map((r) => {
+    // The node:http2 container's certificate is self-made for localhost, not its service name.
+    const tls = r.url.startsWith('https:') ? { INSECURE: '1' } : {};
+    const env = Object.entries({ BASE_URL: r.url, ...r.env, ...tls }).flatMap(([k, v]) => ['-e', quoted(`${k}=${v}`)]);
+    return ['run', quoted(r.id), quoted(r.server), r.kind, ...env, quoted(r.file)].join(' ');
+  });
+  return `#!/bin/sh
+# Written by the demo's plan service (packages/bench/src/demo/plan.ts) for the k6 container:
+# every k6 run of the comparison, in order. Usage: sh plan.sh RESULTS_DIR (cwd: loadtests/).
+set -u
+OUT=\${1:?usage: plan.sh RESULTS_DIR}
+K6=\${K6:-k6}
+mkdir -p "$OUT/k6"
+failed=" "
+total=${plan.runs.length}
+n=0
+
+run() {
+  id=$1 server=$2 kind=$3
+  shift 3
+  n=$((n + 1))
+  case "$failed" in *" $server "*) echo "[$n/$total] $id: skipped, $server failed its gate"; return 0 ;; esac
+  date -u +%Y-%m-%dT%H:%M:%SZ > "$OUT/k6/$id.started"
+  ( "$K6" run --quiet --no-color -e SUMMARY_PATH="$OUT/k6/$id.json" "$@" > "$OUT/k6/$id.log" 2>&1
+    rc=$?
+    times > "$OUT/k6/$id.times"
+    exit $rc )
+  rc=$?
+  echo "$rc" > "$OUT/k6/$id.code"
+  echo "[$n/$total] $id: k6 exited $rc"
+  sed -n '1,3p' "$OUT/k6/$id.log" | sed 's/^/    /'
+  if [ "$kind" = gate ] && [ "$rc" != 0 ]; then
+    failed="$failed$server "
+    echo "    $server failed its gate: it will not be measured (k6/$id.log)"
+  fi
+  return 0
+}
+
+${lines.join('\n')}
+date -u +%Y-%m-%dT%H:%M:%SZ > "$OUT/k6/done"
+`;
+}
