@@ -24,7 +24,7 @@ ARG SERVER
 RUN test -n "${SERVER}" && test -f "servers/${SERVER}/package.json" \
   || { echo "build with --build-arg SERVER=<a folder under servers/>, got '${SERVER}'" >&2; exit 1; }
 # Only this server and the workspace packages it depends on are built and deployed.
-RUN pnpm --filter "./servers/${SERVER}..." run build \
+RUN pnpm --filter "{./servers/${SERVER}}..." run build \
   && pnpm --filter "./servers/${SERVER}" deploy --legacy --prod /out
 
 FROM node:${NODE_VERSION}-bookworm-slim AS server

@@ -4,6 +4,8 @@
 // the image's HEALTHCHECK.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -199,6 +201,25 @@ describe.each(SERVERS.map((s) => s.name))('%s started as its compose service sta
     } finally {
       await connection.close();
     }
+  });
+
+  it('accepts the Host that k6 sends on the compose network, and refuses a foreign one', async () => {
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const target = new URL('/mcp', url);
+        const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+        const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' });
+        const req = send(target, {
+          method: 'POST',
+          rejectUnauthorized: false,
+          headers: { host, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'content-length': Buffer.byteLength(body) },
+        });
+        req.on('response', (res) => res.resume().on('end', () => resolve(res.statusCode ?? 0)));
+        req.on('error', reject);
+        req.end(body);
+      });
+    expect(await status(new URL(demoUrl(serverEntry(name))).host)).toBe(200);
+    expect(await status('attacker.example:3000')).toBe(403);
   });
 
   it('passes the image HEALTHCHECK', () => {
