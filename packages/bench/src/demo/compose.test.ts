@@ -160,6 +160,22 @@ describe('Dockerfile', () => {
     expect(dockerfile).not.toMatch(/@sha256:/); // none could be checked here: none is better than an invented one
   });
 
+  it('builds each server with the workspace packages it depends on and no others', () => {
+    const selector = /RUN pnpm --filter "([^"]+)" run build/.exec(dockerfile)?.[1];
+    expect(selector).toContain('${SERVER}');
+    const names = (server: string): string[] => {
+      const out = execFileSync('pnpm', ['--filter', (selector as string).replace('${SERVER}', server), 'ls', '--depth', '-1', '--json'], { cwd: REPO_ROOT, encoding: 'utf8' });
+      return (JSON.parse(out) as { name: string }[]).map((p) => p.name).sort();
+    };
+    // What the server's package.json says it needs, followed through the workspace.
+    const workspaceDeps = (dir: string): string[] => {
+      const pkg = JSON.parse(readFileSync(join(REPO_ROOT, dir, 'package.json'), 'utf8')) as { name: string; dependencies?: Record<string, string> };
+      const deps = Object.entries(pkg.dependencies ?? {}).filter(([, v]) => v.startsWith('workspace:')).map(([n]) => n);
+      return [pkg.name, ...deps.flatMap((d) => workspaceDeps(`packages/${d.replace('@mcp-runtimes/', '')}`))];
+    };
+    for (const { name } of SERVERS) expect(names(name), name).toEqual([...new Set(workspaceDeps(`servers/${name}`))].sort());
+  });
+
   it('runs the server stage as a non-root user with a HEALTHCHECK', () => {
     const stage = dockerfile.slice(dockerfile.indexOf('AS server\n'), dockerfile.indexOf('AS bench'));
     expect(stage).toMatch(/^USER node$/m);
