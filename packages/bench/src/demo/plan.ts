@@ -2,7 +2,6 @@
 // scenarios (gate, warm-up, each scenario and rate, servers interleaved in rounds), written
 // as a shell script for the k6 container. The servers run for the whole demo, so each is
 // gated and warmed up once, in the first round.
-import { serverEntry } from '@mcp-runtimes/registry';
 import { k6RunEnv, WARMUP, warmupEnv } from '../measurement.js';
 import type { BenchSettings } from '../results.js';
 import { scenario, SCENARIOS } from '../scenarios.js';
@@ -82,7 +81,6 @@ export function demoPlan(settings: BenchSettings, targets: Record<string, string
       }
     }
   }
-  for (const server of settings.servers) serverEntry(server);
   return { settings, limits, runs };
 }
 

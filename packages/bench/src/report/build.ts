@@ -460,7 +460,7 @@ function gatesAndFailures({ results }: Ctx): Section {
     return [server, g.length === 0 ? 'not gated (did not start)' : failed.length === 0 ? `passed (${g.length}×: ${wirings.join(', ')})` : `FAILED: ${failed.flatMap((x) => x.failures).join('; ')}`];
   });
   const blocks: Block[] = [
-    { kind: 'text', text: 'Before any load, every scenario\'s requests are sent once to each freshly started server and every answer\'s body is checked (k6 `gate.js`); a server that fails is reported here and not measured.' },
+    { kind: 'text', text: 'Before any load, every scenario\'s requests are sent once to each server and every answer\'s body is checked (k6 `gate.js`); a server that fails is reported here and not measured.' },
     { kind: 'table', head: ['Server', 'Correctness gate'], rows: gates },
   ];
   if (results.failures.length > 0) {
