@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { REPO_ROOT } from '@mcp-runtimes/registry';
 import { writeReport, linkLatest } from './report/write.js';
-import type { BenchResults } from './results.js';
+import { hasFailures, type BenchResults } from './results.js';
 import { runBenchmark } from './runner.js';
 import { parseArgs, USAGE } from './settings.js';
 import { requireToolchain } from './toolchain.js';
@@ -34,7 +34,7 @@ async function main(): Promise<number> {
   const written = writeReport(results, dir);
   if (!options.outDir) linkLatest(dir);
   console.log(`\nreport: ${written.markdown}\n        ${written.html}\n        ${written.json}`);
-  const gateFailed = results.gates.some((g) => !g.passed) || results.failures.length > 0;
+  const gateFailed = hasFailures(results);
   if (gateFailed) console.log('some servers failed (see "Correctness gate and failures" in the report)');
   return gateFailed ? 1 : 0;
 }

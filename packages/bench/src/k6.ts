@@ -60,6 +60,18 @@ export async function runK6(o: K6Options): Promise<K6Run> {
   }
 }
 
+/** Why a k6 run failed: its exit code and the last lines it printed. */
+export function k6Exit(code: number | null, output: string): string {
+  return `k6 exited ${code}: ${output.trim().split('\n').slice(-3).join(' ')}`;
+}
+
+/** The correctness gate's verdict from one gate.js run: its failed checks, or why k6 failed. */
+export function gateVerdict(code: number | null, summary: K6Summary | null, output: string): { passed: boolean; failures: string[] } {
+  const failures = summary ? failedChecks(summary) : [];
+  if (code !== 0 && failures.length === 0) failures.push(k6Exit(code, output));
+  return { passed: code === 0 && failures.length === 0, failures };
+}
+
 /** Checks with failures, named as the scenario named them. */
 export function failedChecks(summary: K6Summary): string[] {
   const walk = (g: K6Group, path: string[]): string[] => [

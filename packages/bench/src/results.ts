@@ -118,6 +118,11 @@ export interface BenchSettings {
   command: string;
 }
 
+/** A server failed its gate, or a start, measurement or stop failed: the run's exit code is 1. */
+export function hasFailures(results: BenchResults): boolean {
+  return results.gates.some((g) => !g.passed) || results.failures.length > 0;
+}
+
 export interface BenchResults {
   schema: 1;
   environment: Environment;

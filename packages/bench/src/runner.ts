@@ -5,7 +5,7 @@ import { cpus } from 'node:os';
 import { launchServer, serverEntry, type RunningServer } from '@mcp-runtimes/registry';
 import { checkEcho } from './echo-check.js';
 import { collectEnvironment } from './environment.js';
-import { failedChecks, runK6 } from './k6.js';
+import { gateVerdict, k6Exit, runK6 } from './k6.js';
 import { errorRate, k6Measurement, k6RunEnv, perCpu, WARMUP, warmupEnv, type K6Measurement } from './measurement.js';
 import { busyCores, round3, watchProcess } from './process-usage.js';
 import type { BenchResults, BenchSettings, Figures, GateResult, Measurement, ProcessUsage, ServerFailure } from './results.js';
@@ -159,9 +159,7 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
 
 export async function gateServer(k6: string, server: string, round: number, url: string, prefix: string[]): Promise<GateResult> {
   const run = await runK6({ k6, file: 'gate.js', url, env: { MODE: 'gate' }, prefix, timeoutMs: 90_000 });
-  const failures = run.summary ? failedChecks(run.summary) : [];
-  if (run.code !== 0 && failures.length === 0) failures.push(`k6 exited ${run.code}: ${run.output.trim().split('\n').slice(-3).join(' ')}`);
-  return { server, round, passed: run.code === 0 && failures.length === 0, failures };
+  return { server, round, ...gateVerdict(run.code, run.summary, run.output) };
 }
 
 async function measureK6(
@@ -179,7 +177,7 @@ async function measureK6(
   const run = await runK6({ k6, file: sc.file as string, url, env, prefix, timeoutMs: (settings.durationSeconds + 60) * 1000 });
   const usage = watch.stop();
   if (!run.summary || run.code !== 0) {
-    return { error: `k6 exited ${run.code}: ${run.output.trim().split('\n').slice(-3).join(' ')}` };
+    return { error: k6Exit(run.code, run.output) };
   }
   return k6Measurement(run.summary, sc, rate, usage, run.generatorCpuSeconds, startedAt);
 }

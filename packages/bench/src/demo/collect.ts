@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serverEntry } from '@mcp-runtimes/registry';
 import { parseTimes } from '../generator.js';
-import { failedChecks, type K6Summary } from '../k6.js';
+import { gateVerdict, k6Exit, type K6Summary } from '../k6.js';
 import { k6Measurement } from '../measurement.js';
 import type { BenchResults, Environment, ProcessUsage } from '../results.js';
 import { scenario } from '../scenarios.js';
@@ -49,10 +49,6 @@ export function serverUsageOf(summary: K6Summary): ProcessUsage {
   };
 }
 
-function lastLines(text: string): string {
-  return text.trim().split('\n').slice(-3).join(' ');
-}
-
 export function collectDemo(plan: DemoPlan, dir: string, environment: Environment): BenchResults {
   const wiring = plan.settings.wirings[0] as string;
   const results: BenchResults = {
@@ -70,15 +66,13 @@ export function collectDemo(plan: DemoPlan, dir: string, environment: Environmen
     if (!out) continue;
     results.startedAt ||= out.startedAt;
     if (run.kind === 'gate') {
-      const failures = out.summary ? failedChecks(out.summary) : [];
-      if (out.code !== 0 && failures.length === 0) failures.push(`k6 exited ${out.code}: ${lastLines(out.log)}`);
-      results.gates.push({ server: run.server, wiring, round: run.round, passed: out.code === 0 && failures.length === 0, failures });
+      results.gates.push({ server: run.server, wiring, round: run.round, ...gateVerdict(out.code, out.summary, out.log) });
       continue;
     }
     if (run.kind !== 'measure') continue;
     const label = `${run.scenario}${run.rate !== undefined ? ` @${run.rate}/s` : ''}`;
     if (!out.summary || out.code !== 0) {
-      results.failures.push({ server: run.server, wiring, round: run.round, stage: 'measure', message: `${label}: k6 exited ${out.code}: ${lastLines(out.log)}` });
+      results.failures.push({ server: run.server, wiring, round: run.round, stage: 'measure', message: `${label}: ${k6Exit(out.code, out.log)}` });
       continue;
     }
     const sc = scenario(run.scenario as string);

@@ -43,15 +43,24 @@ function composeConfig(extraArgs: string[] = []): { code: number; stdout: string
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 
+let resolved: Record<string, Service> | undefined;
+/** The services as Compose resolves them, read once for the whole file. */
+function composeServices(): Record<string, Service> {
+  if (!resolved) {
+    const run = composeConfig();
+    expect(run.stderr).toBe('');
+    resolved = (parse(run.stdout) as { services: Record<string, Service> }).services;
+  }
+  return resolved;
+}
+
 const k6Version = /^K6_VERSION=v(\S+)$/m.exec(readFileSync(join(REPO_ROOT, 'scripts/install-load-tools.sh'), 'utf8'))?.[1];
 const dockerfile = readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8');
 
 describe('docker-compose.yml', () => {
   let services: Record<string, Service>;
   beforeAll(() => {
-    const run = composeConfig();
-    expect(run.stderr).toBe('');
-    services = (parse(run.stdout) as { services: Record<string, Service> }).services;
+    services = composeServices();
   });
 
   it('is accepted by docker-compose config -q', () => {
@@ -192,8 +201,7 @@ describe.each(SERVERS.map((s) => s.name))('%s started as its compose service sta
   let url: string;
   let env: Record<string, string>;
   beforeAll(async () => {
-    const services = (parse(composeConfig().stdout) as { services: Record<string, Service> }).services;
-    const service = services[name] as Service;
+    const service = composeServices()[name] as Service;
     // Exactly the service's command and environment, in the folder that is the image's /app,
     // except the port: tests never take a fixed one.
     env = { ...(service.environment ?? {}), PORT: '0' };

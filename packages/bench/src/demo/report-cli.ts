@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { collectEnvironment } from '../environment.js';
 import { writeReport } from '../report/write.js';
+import { hasFailures } from '../results.js';
 import { collectDemo } from './collect.js';
 import type { DemoPlan } from './plan.js';
 
@@ -34,7 +35,7 @@ function main(): number {
   const results = collectDemo(plan, dir, environment);
   const written = writeReport(results, dir);
   console.log(`demo report: ${written.markdown}\n             ${written.html}`);
-  const failed = results.gates.some((g) => !g.passed) || results.failures.length > 0;
+  const failed = hasFailures(results);
   if (failed) console.log('some servers failed (see "Correctness gate and failures" in the report)');
   return failed ? 1 : 0;
 }
