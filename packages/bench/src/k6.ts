@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@mcp-runtimes/registry';
+import { exitMessage } from './exit-message.js';
 import { runGenerator } from './generator.js';
 import type { Errors, Figures, Latency } from './results.js';
 
@@ -62,7 +63,7 @@ export async function runK6(o: K6Options): Promise<K6Run> {
 
 /** Why a k6 run failed: its exit code and the last lines it printed. */
 export function k6Exit(code: number | null, output: string): string {
-  return `k6 exited ${code}: ${output.trim().split('\n').slice(-3).join(' ')}`;
+  return exitMessage('k6', code, output);
 }
 
 /** The correctness gate's verdict from one gate.js run: its failed checks, or why k6 failed. */

@@ -1,5 +1,6 @@
 // A measurement in a process of its own, pinned like a load generator, on a fresh V8 away from
 // the runner's heap: the runner passes a JSON spec in argv, the probe prints one JSON line.
+import { exitMessage } from './exit-message.js';
 import { runGenerator } from './generator.js';
 
 export type ProbeAnswer<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -14,7 +15,7 @@ export async function runProbe<T>(script: string, spec: unknown, prefix: readonl
   } catch {
     // fall through
   }
-  return { ok: false, error: `probe exited ${run.code}: ${run.stderr.trim().split('\n').slice(-3).join(' ')}` };
+  return { ok: false, error: exitMessage('probe', run.code, run.stderr) };
 }
 
 /** The probe's side: reads the spec from argv, runs it, prints the answer line and exits. */

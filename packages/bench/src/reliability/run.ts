@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createFetch } from '@mcp-runtimes/client';
 import { launchServer, serverEntry, stopCounts, type RunningServer } from '@mcp-runtimes/registry';
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS } from '@mcp-runtimes/server-kit';
+import { exitMessage } from '../exit-message.js';
 import { runProbe } from '../probe-process.js';
 import type { BenchSettings, ServerFailure } from '../results.js';
 import { saturateListener } from '../saturation.js';
@@ -50,7 +51,8 @@ export async function runReliability(ctx: ReliabilityContext): Promise<Reliabili
         const [before, over, after] = phases;
         const errors = phases.reduce((sum, p) => sum + p.errors, 0);
         if (errors > 0 || exit.code !== 0) {
-          failed(name, `overload: ${errors} errors (${phases.flatMap((p) => p.errorSamples).slice(0, 2).join('; ')}), exit ${exit.code}`);
+          const samples = phases.flatMap((p) => p.errorSamples).slice(0, 2).join('; ');
+          failed(name, `overload: ${errors} errors${samples ? ` (${samples})` : ''}; ${exitMessage(name, exit.code, server.output())}`);
         }
         ctx.log(
           `overload ${name.padEnd(11)} saturation ${saturationRps.toFixed(0)}/s; at ${over?.targetRate}/s: ok ${over?.ok}, shed ${over?.shed}, errors ${over?.errors}, p99 ${over?.p99Ms} ms; p99 before ${before?.p99Ms} ms, after ${after?.p99Ms} ms; exit ${exit.code}`,
