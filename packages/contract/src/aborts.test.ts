@@ -7,7 +7,7 @@ import { createFetch } from '@mcp-runtimes/client';
 import { SERVERS, type Protocol } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
 import { serverForSuite, WIRING } from './harness.js';
-import { health, healthUntil, MCP_HEADERS, rssBytes, toolCall, transportOf } from './faults.js';
+import { cpuBoundCall, health, healthUntil, MCP_HEADERS, rssBytes, toolCall, transportOf } from './faults.js';
 
 const WAVES = 20;
 const PER_WAVE = 50;
@@ -50,6 +50,26 @@ describe.each(SERVERS)('$name', (entry) => {
       await abortedCalls(url, protocol, 1);
       const after = await healthUntil(server, (h) => h.tool_calls.running === 0 && h.in_flight === 1, 2000);
       expect(after.tool_calls.cancelled, protocol).toBe(before.tool_calls.cancelled + 1);
+    }
+  });
+
+  it('leaves nothing in flight when clients leave while their calls wait for the busy loop, on every listener', async () => {
+    const server = running();
+    const calls = 12;
+    for (const [protocol, url] of Object.entries(server.urls) as [Protocol, string][]) {
+      const { fetch, close } = createFetch(url, { ...transportOf(protocol), connections: calls });
+      const post = (body: string, signal?: AbortSignal) => fetch(url, { method: 'POST', headers: MCP_HEADERS, body, signal });
+      try {
+        await Promise.all(Array.from({ length: calls }, (_, i) => post(toolCall(i, { task: 'warm' })).then((r) => r.text())));
+        const controller = new AbortController();
+        const sent = Array.from({ length: calls }, (_, i) => post(cpuBoundCall(i), controller.signal).then((r) => r.text()));
+        // The first call holds the loop for tens of ms; the others wait for their turn when their clients go.
+        setTimeout(() => controller.abort(), 20);
+        await Promise.allSettled(sent);
+      } finally {
+        await close();
+      }
+      await healthUntil(server, (h) => h.tool_calls.running === 0 && h.in_flight === 1, 5000);
     }
   });
 

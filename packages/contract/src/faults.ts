@@ -15,6 +15,12 @@ export function toolCall(id: number | string, args: Record<string, unknown>, nam
   return JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } });
 }
 
+/** A batch_process call that keeps the server's CPU busy for tens of milliseconds (50 high-complexity tasks). */
+export function cpuBoundCall(id: number): string {
+  const tasks = Array.from({ length: 50 }, (_, n) => ({ task: `cpu ${id}.${n}`, complexity: 'high' }));
+  return toolCall(id, { tasks }, 'batch_process');
+}
+
 /** How each listener is reached by the reference client. */
 export function transportOf(protocol: Protocol): TransportOptions {
   const ca = readFileSync(certificatePath());

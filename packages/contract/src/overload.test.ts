@@ -1,12 +1,14 @@
 /**
  * Past MCP_MAX_IN_FLIGHT a server answers 503 with Retry-After at once instead of queueing;
- * the calls it accepted are answered correctly, and it serves normally right after.
+ * the calls it accepted are answered correctly, and it serves normally right after. Both when
+ * the calls wait (slow tools) and when they keep the event loop busy (CPU-bound tools), where a
+ * server that never lets the loop turn would leave the backlog unseen in kernel buffers.
  */
 import { createFetch } from '@mcp-runtimes/client';
 import { SERVERS, type Protocol } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
 import { serverForSuite } from './harness.js';
-import { health, MCP_HEADERS, toolCall, transportOf } from './faults.js';
+import { cpuBoundCall, health, MCP_HEADERS, toolCall, transportOf } from './faults.js';
 
 const LIMIT = 4;
 const EXTRA = 8;
@@ -41,6 +43,40 @@ describe.each(SERVERS)('$name', (entry) => {
       expect(after.status).toBe(200);
       expect(await after.json()).toMatchObject({ id: 200, result: { structuredContent: { task: 't200' } } });
       expect(await health(server)).toMatchObject({ max_in_flight: LIMIT, shed: EXTRA, in_flight: 1 });
+    } finally {
+      await close();
+    }
+  });
+
+  it('sheds past the limit when the calls are CPU-bound, and answers every call it accepted', async () => {
+    const server = running();
+    const protocol = entry.loadListener;
+    const url = server.urls[protocol] as string;
+    const calls = LIMIT + EXTRA;
+    const { fetch, close } = createFetch(url, { ...transportOf(protocol as Protocol), connections: calls });
+    const post = (id: number, body: string) => fetch(url, { method: 'POST', headers: MCP_HEADERS, body });
+    try {
+      // Open every connection first (some of these are shed too), so the heavy calls arrive together.
+      await Promise.all(Array.from({ length: calls }, (_, i) => post(i, toolCall(i, { task: 'warm' })).then((r) => r.text())));
+      const shedBefore = (await health(server)).shed;
+      const answers = await Promise.all(Array.from({ length: calls }, (_, i) => post(300 + i, cpuBoundCall(300 + i))));
+      let shed = 0;
+      for (const [i, response] of answers.entries()) {
+        if (response.status === 503) {
+          shed++;
+          expect(response.headers.get('retry-after')).toBe('1');
+          await response.text();
+        } else {
+          expect(response.status).toBe(200);
+          expect(await response.json()).toMatchObject({ id: 300 + i, result: { structuredContent: { count: expect.any(Number) } } });
+        }
+      }
+      expect(shed, 'CPU-bound calls past the limit are shed').toBeGreaterThan(0);
+      expect((await health(server)).shed - shedBefore).toBe(shed);
+      const after = await post(400, toolCall(400, { task: 't400' }));
+      expect(after.status).toBe(200);
+      expect(await after.json()).toMatchObject({ id: 400, result: { structuredContent: { task: 't400' } } });
+      expect(await health(server)).toMatchObject({ in_flight: 1 });
     } finally {
       await close();
     }

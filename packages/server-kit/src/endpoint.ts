@@ -4,6 +4,7 @@ import { onBodyEnd } from './body-end.js';
 import type { ServerConfig } from './config.js';
 import { incomingFromRequest, isTextReply, RequestAbandoned, toResponse, type Incoming, type Reply } from './exchange.js';
 import { createGuard } from './guard.js';
+import { createTurns } from './turns.js';
 import { clientClosed, jsonResponse, jsonRpcError, RPC } from './responses.js';
 import { WIRINGS, type McpHandler } from './wirings.js';
 
@@ -34,6 +35,9 @@ const MCP_ALLOW = 'POST';
 /** Seconds a client told 503 should wait; a shed request is cheap to retry. */
 const RETRY_AFTER_S = '1';
 
+/** Longest stretch of request work between two loop turns (see turns.ts). */
+const TURN_SLICE_MS = 5;
+
 export function createEndpoint(config: ServerConfig, { runtime }: EndpointOptions): Endpoint {
   const guard = createGuard({
     bindHost: config.host,
@@ -42,6 +46,7 @@ export function createEndpoint(config: ServerConfig, { runtime }: EndpointOption
   });
   const handleMcp: McpHandler = WIRINGS[config.wiring]({ maxBodyBytes: config.maxBodyBytes });
   const checkBearer = createBearerCheck(config.authToken);
+  const turns = createTurns(TURN_SLICE_MS);
   let inFlight = 0;
   let mcpInFlight = 0;
   const counts = { accepted: 0, answered: 0, shed: 0 };
@@ -79,6 +84,7 @@ export function createEndpoint(config: ServerConfig, { runtime }: EndpointOption
       mcpInFlight++;
       counts.accepted++;
       try {
+        await turns.enter();
         const reply = await handleMcp(request);
         counts.answered++;
         return reply;

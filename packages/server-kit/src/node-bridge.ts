@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { constants, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import { constants, type Http2ServerRequest, type Http2ServerResponse, type ServerHttp2Stream } from 'node:http2';
 import type { Readable } from 'node:stream';
 import { isEventStream } from './body-end.js';
 import type { Endpoint } from './endpoint.js';
@@ -104,6 +104,7 @@ class NodeIncoming implements Incoming {
 
   readBody(limit: number): Promise<string | null> {
     const req = this.req as Readable;
+    if (goneUnread(this.req)) return Promise.reject(new RequestAbandoned(GONE_UNREAD));
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -138,8 +139,7 @@ class NodeIncoming implements Incoming {
     // the close event has passed, so tell the listener now.
     // Not req.destroyed: a request whose body has been read to the end is destroyed too.
     const res = this.res as NodeResponse & { closed?: boolean };
-    const stream = this.req.httpVersionMajor === 2 ? (this.req as Http2ServerRequest).stream : undefined;
-    if ((res.closed || res.destroyed || stream?.closed) && !res.writableEnded) {
+    if ((res.closed || res.destroyed || goneUnread(this.req)) && !res.writableEnded) {
       queueMicrotask(listener);
       return () => {};
     }
@@ -161,6 +161,23 @@ class NodeIncoming implements Incoming {
     this.discarding = true;
     discardRest(this.req);
   }
+}
+
+const GONE_UNREAD = 'the client was gone before its request was read';
+
+/**
+ * Destroyed before its body was read to the end: the client left while the request waited for
+ * its turn. Its close event has passed, so a reader that waits for end or close waits forever.
+ * (A request read to the end is destroyed too, hence readableEnded.)
+ */
+function goneUnread(req: NodeRequest): boolean {
+  if (req.httpVersionMajor === 2) {
+    // Its compat request has already ended (the rest dumped) by the time the stream is gone.
+    const stream = (req as Http2ServerRequest).stream as ServerHttp2Stream | undefined;
+    return stream === undefined || stream.closed || stream.destroyed;
+  }
+  const readable = req as Readable;
+  return readable.destroyed && !readable.readableEnded;
 }
 
 function authorityOf(req: NodeRequest): string | undefined {
@@ -208,6 +225,7 @@ function requestBody(req: NodeRequest, discard: () => void): ReadableStream<Uint
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
+        if (goneUnread(req)) return controller.error(new RequestAbandoned(GONE_UNREAD));
         readable.pause();
         let settled = false;
         readable.on('data', (chunk: Buffer) => {
