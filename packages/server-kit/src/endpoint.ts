@@ -36,7 +36,7 @@ const MCP_ALLOW = 'POST';
 const RETRY_AFTER_S = '1';
 
 /** Longest stretch of request work between two loop turns (see turns.ts). */
-const TURN_SLICE_MS = 5;
+const TURN_SLICE_MS = 1;
 
 export function createEndpoint(config: ServerConfig, { runtime }: EndpointOptions): Endpoint {
   const guard = createGuard({
