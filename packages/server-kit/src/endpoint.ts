@@ -4,8 +4,8 @@ import { onBodyEnd } from './body-end.js';
 import type { ServerConfig } from './config.js';
 import { incomingFromRequest, isTextReply, RequestAbandoned, toResponse, type Incoming, type Reply } from './exchange.js';
 import { createGuard } from './guard.js';
-import { createTurns } from './turns.js';
 import { clientClosed, jsonResponse, jsonRpcError, RPC } from './responses.js';
+import { createTurns } from './turns.js';
 import { WIRINGS, type McpHandler } from './wirings.js';
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Bounded event-loop turns for request work.
  *
- * Node (libuv 1.46) accepts one connection per loop turn, and reads sockets only between
- * turns. A CPU-bound server whose turns run long therefore stops accepting and reading:
+ * Node 20's libuv accepts one connection per loop turn (since libuv#3696) and reads sockets
+ * only between turns. A CPU-bound server whose turns run long therefore stops accepting and reading:
  * its backlog waits in kernel buffers, unseen, and no in-flight limit can shed it. Here a
  * turn admits requests for at most `sliceMs`; later ones wait (counted as in flight) for a
  * later turn, so the loop keeps coming back to accept, read and shed.
