@@ -82,12 +82,17 @@ describe.each(SERVERS)('$name', (entry) => {
       await abortedCalls(url, protocol, PER_WAVE, 2000);
       if (wave === 4) warmRss = rssBytes(server);
     }
-    // Under a loaded test run a few aborts (a whole wave at most, seen on node-http/official) do not
-    // reach the server before the call starts; those tools end at their 2 s delay instead.
     const after = await healthUntil(server, (h) => h.tool_calls.running === 0 && h.in_flight === 1, 5000);
-    expect(after.tool_calls.cancelled - before.tool_calls.cancelled).toBeGreaterThanOrEqual(WAVES * PER_WAVE * 0.9);
+    const cancelled = after.tool_calls.cancelled - before.tool_calls.cancelled;
+    const finished = after.tool_calls.finished - before.tool_calls.finished;
     const growth = rssBytes(server) - warmRss;
+    console.log(
+      `${entry.name} ${WIRING}: of ${WAVES * PER_WAVE} aborted calls ${cancelled} cancelled their tool, ${finished} ran it to the end, the rest never started it; RSS ${(rssBytes(server) / 2 ** 20).toFixed(1)} MiB, grew ${(growth / 2 ** 20).toFixed(1)} MiB over ${(WAVES - 5) * PER_WAVE} aborts`,
+    );
+    // Every tool that ran for a departed client was cancelled. A call the server reads only after
+    // its client left (the loop was busy) is dropped before its tool starts: fine, and not counted.
+    expect(finished, 'tools that ran to the end although their client had left').toBe(0);
+    expect(cancelled).toBeGreaterThanOrEqual(WAVES * PER_WAVE * 0.5);
     expect(growth, `RSS grew ${(growth / 2 ** 20).toFixed(1)} MiB after warm-up`).toBeLessThan(RSS_GROWTH_BOUND);
-    console.log(`${entry.name} ${WIRING}: RSS ${(rssBytes(server) / 2 ** 20).toFixed(1)} MiB, grew ${(growth / 2 ** 20).toFixed(1)} MiB over ${(WAVES - 5) * PER_WAVE} aborts`);
   }, 60_000);
 });

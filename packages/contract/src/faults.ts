@@ -34,7 +34,7 @@ export interface Health {
   in_flight: number;
   max_in_flight: number;
   shed: number;
-  tool_calls: { running: number; cancelled: number };
+  tool_calls: { running: number; cancelled: number; finished: number };
 }
 
 export async function health(server: RunningServer): Promise<Health> {

@@ -3,7 +3,7 @@ import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv
 import { readRequestBody, requestBodyTooLargeMessage } from '@modelcontextprotocol/sdk/server/requestBody.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { onBodyEnd } from './body-end.js';
-import { isTextReply, type Reply } from './exchange.js';
+import { abortSignalOf, isTextReply, type Reply } from './exchange.js';
 import { clientClosed, jsonRpcError, RPC } from './responses.js';
 import type { McpHandler, WiringOptions } from './wirings.js';
 
@@ -67,7 +67,9 @@ function perRequestWiring({ maxBodyBytes }: WiringOptions, surface: McpSurfaceOp
       request = new Request(incoming.url, { method: incoming.method, headers: incoming.headers, body: body.text });
     }
 
-    const server = createMcpServer(surface);
+    // Our own signal, not the web Request's: Node's Request follows its input signal through a
+    // WeakRef, so once the SDK lets go of the Request its signal never fires (checked on Node 20).
+    const server = createMcpServer({ ...surface, clientSignal: abortSignalOf(exchange) });
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: !asksForProgress(parsedBody),

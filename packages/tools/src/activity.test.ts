@@ -12,12 +12,12 @@ describe('toolActivity', () => {
     expect(toolActivity().running).toBe(before.running + 1);
     controller.abort();
     await expect(run).rejects.toThrow(/abort/i);
-    expect(toolActivity()).toEqual({ running: before.running, cancelled: before.cancelled + 1 });
+    expect(toolActivity()).toEqual({ ...before, cancelled: before.cancelled + 1 });
   });
 
-  it('does not count a run that finished as cancelled', async () => {
+  it('counts a run that ended by itself as finished, not cancelled', async () => {
     const before = toolActivity();
     await runAgentTask({ ...input, delay_ms: 1 }, new AbortController().signal);
-    expect(toolActivity()).toEqual(before);
+    expect(toolActivity()).toEqual({ ...before, finished: before.finished + 1 });
   });
 });

@@ -1,14 +1,16 @@
 /**
- * Tool runs of this process: how many are running, and how many were cancelled by their
- * signal (the client went away, or asked to cancel). Servers show it on /health, which is
- * how the tests and the benchmark see that an abort reaches the tool.
+ * Tool runs of this process: how many are running, how many were cancelled by their signal
+ * (the client went away, or asked to cancel), and how many ended otherwise. Servers show it on
+ * /health, which is how the tests and the benchmark see that an abort reaches the tool.
  */
 export interface ToolActivity {
   running: number;
   cancelled: number;
+  /** Ended with a result or an error of their own, not by their signal. */
+  finished: number;
 }
 
-const activity: ToolActivity = { running: 0, cancelled: 0 };
+const activity: ToolActivity = { running: 0, cancelled: 0, finished: 0 };
 
 export function toolActivity(): Readonly<ToolActivity> {
   return { ...activity };
@@ -18,9 +20,12 @@ export function toolActivity(): Readonly<ToolActivity> {
 export async function trackToolRun<T>(signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
   activity.running++;
   try {
-    return await run();
+    const result = await run();
+    activity.finished++;
+    return result;
   } catch (error) {
     if (signal?.aborted) activity.cancelled++;
+    else activity.finished++;
     throw error;
   } finally {
     activity.running--;

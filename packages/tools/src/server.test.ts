@@ -3,6 +3,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BENCHMARK_DATA_BYTES, LIMITS } from './limits.js';
+import { toolActivity } from './activity.js';
 import { createMcpServer } from './server.js';
 
 let client: Client;
@@ -161,5 +162,32 @@ describe('the MCP surface', () => {
     await expect(
       client.getPrompt({ name: 'agent_communication', arguments: { from_agent: 'a', to_agent: 'b', message: '' } }),
     ).rejects.toThrow(/Invalid arguments/);
+  });
+});
+
+describe('a server built for one request (clientSignal)', () => {
+  it.each([
+    ['agent_task', { task: 'wait', delay_ms: 5_000 }],
+    ['batch_process', { tasks: Array.from({ length: 5 }, () => ({ task: 'wait', delay_ms: 1_000 })) }],
+    ['parallel_agent_tasks', { tasks: Array.from({ length: 5 }, () => ({ task: 'wait', delay_ms: 1_000 })) }],
+  ])('%s stops when its client leaves, though the SDK never aborts it', async (name, args) => {
+    const client = new AbortController();
+    const server = createMcpServer({ clientSignal: client.signal });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await server.connect(serverSide);
+    const mcp = new Client({ name: 'tools-test', version: '0' });
+    await mcp.connect(clientSide);
+    try {
+      const before = toolActivity();
+      const started = performance.now();
+      const result = mcp.callTool({ name, arguments: args });
+      setTimeout(() => client.abort(), 50);
+      // The SDK turns the tool's abort error into an isError result; what matters is that it ends now.
+      await result.catch(() => undefined);
+      expect(performance.now() - started).toBeLessThan(800);
+      expect(toolActivity().cancelled).toBeGreaterThan(before.cancelled);
+    } finally {
+      await mcp.close();
+    }
   });
 });

@@ -9,6 +9,13 @@ export const SERVER_INFO = { name: 'mcp-runtimes', version: '0.1.0' } as const;
 export interface McpSurfaceOptions {
   /** Passed to the SDK as-is (e.g. a shared `jsonSchemaValidator`). */
   serverOptions?: ServerOptions;
+  /**
+   * For a server built to serve one request (the SDK's stateless idiom): its client's signal,
+   * so its tools stop when the client leaves. Closing the transport aborts only the handlers
+   * the SDK has dispatched; one it dispatches after the close (its handleRequest awaits before
+   * dispatching) would otherwise run to the end for nobody.
+   */
+  clientSignal?: AbortSignal;
 }
 
 /** A new McpServer serving the whole surface. Every server of this project builds its MCP server here. */
@@ -19,7 +26,7 @@ export function createMcpServer(options: McpSurfaceOptions = {}): McpServer {
       'Reference MCP server of mcp-runtimes: simulated agent work (agent_task, batch_process, ' +
       'parallel_agent_tasks), agent status and benchmark data resources, an agent_communication prompt.',
   });
-  registerTools(server);
+  registerTools(server, options.clientSignal);
   registerResources(server);
   registerPrompts(server);
   return server;

@@ -30,7 +30,25 @@ const batchOutputShape = {
   elapsed_ms: z.number(),
 };
 
-export function registerTools(server: McpServer): void {
+/**
+ * The signal a tool runs under: the SDK's for this request, joined with the client's when the
+ * server serves that one request (see McpSurfaceOptions.clientSignal). Joined by hand: here
+ * both sources hold the joined signal strongly, so it lives as long as they do (AbortSignal.any's
+ * sources hold it only weakly).
+ */
+function toolSignal(sdk: AbortSignal, client: AbortSignal | undefined): AbortSignal {
+  if (!client) return sdk;
+  const joined = new AbortController();
+  const abort = () => joined.abort();
+  if (sdk.aborted || client.aborted) abort();
+  else {
+    sdk.addEventListener('abort', abort, { once: true });
+    client.addEventListener('abort', abort, { once: true });
+  }
+  return joined.signal;
+}
+
+export function registerTools(server: McpServer, clientSignal?: AbortSignal): void {
   server.registerTool(
     'agent_task',
     {
@@ -45,7 +63,7 @@ export function registerTools(server: McpServer): void {
       const start = performance.now();
       const report = progressReporter(extra);
       await report(0, 1, `agent ${input.agent_id} started`);
-      const outcome = await runAgentTask(input, extra.signal);
+      const outcome = await runAgentTask(input, toolSignal(extra.signal, clientSignal));
       await report(1, 1, `agent ${input.agent_id} finished`);
       return {
         content: [{ type: 'text', text: describeResult(outcome.result) }, ...payloadBlocks([outcome])],
@@ -67,11 +85,12 @@ export function registerTools(server: McpServer): void {
       outputSchema: batchOutputShape,
     },
     async ({ tasks }, extra) => {
+      const signal = toolSignal(extra.signal, clientSignal);
       const start = performance.now();
       const report = progressReporter(extra);
       const outcomes: TaskOutcome[] = [];
       for (const task of tasks) {
-        outcomes.push(await runAgentTask(task, extra.signal));
+        outcomes.push(await runAgentTask(task, signal));
         await report(outcomes.length, tasks.length, `task ${outcomes.length} of ${tasks.length} done`);
       }
       const results = outcomes.map((o) => o.result);
@@ -106,11 +125,12 @@ export function registerTools(server: McpServer): void {
       outputSchema: { ...batchOutputShape, max_concurrency: z.number().int() },
     },
     async ({ tasks, max_concurrency }, extra) => {
+      const signal = toolSignal(extra.signal, clientSignal);
       const start = performance.now();
       const report = progressReporter(extra);
       let done = 0;
       const outcomes = await mapWithConcurrency(tasks, max_concurrency, async (task) => {
-        const outcome = await runAgentTask(task, extra.signal);
+        const outcome = await runAgentTask(task, signal);
         done++;
         await report(done, tasks.length, `${done} of ${tasks.length} tasks done`);
         return outcome;
