@@ -3,7 +3,7 @@ import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv
 import { readRequestBody, requestBodyTooLargeMessage } from '@modelcontextprotocol/sdk/server/requestBody.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { onBodyEnd } from './body-end.js';
-import { abortSignalOf, isTextReply, type Reply } from './exchange.js';
+import { isTextReply, type Reply } from './exchange.js';
 import { clientClosed, jsonRpcError, RPC } from './responses.js';
 import type { McpHandler, WiringOptions } from './wirings.js';
 
@@ -69,7 +69,9 @@ function perRequestWiring({ maxBodyBytes }: WiringOptions, surface: McpSurfaceOp
 
     // Our own signal, not the web Request's: Node's Request follows its input signal through a
     // WeakRef, so once the SDK lets go of the Request its signal never fires (checked on Node 20).
-    const server = createMcpServer({ ...surface, clientSignal: abortSignalOf(exchange) });
+    const client = new AbortController();
+    const unwatch = exchange.onAbort(() => client.abort());
+    const server = createMcpServer({ ...surface, clientSignal: client.signal });
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: !asksForProgress(parsedBody),
@@ -84,6 +86,7 @@ function perRequestWiring({ maxBodyBytes }: WiringOptions, surface: McpSurfaceOp
     // that starts afterwards, so nothing is dispatched.
     if (incoming.signal.aborted) {
       close();
+      unwatch();
       return clientClosed();
     }
     const aborted = whenAborted(incoming.signal, close);
@@ -96,6 +99,7 @@ function perRequestWiring({ maxBodyBytes }: WiringOptions, surface: McpSurfaceOp
       throw error;
     } finally {
       aborted.dispose();
+      unwatch(); // an SSE answer still running is ended by its stream's cancel, as below
     }
   };
 }
