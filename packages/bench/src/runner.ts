@@ -9,7 +9,7 @@ import { gateVerdict, k6Exit, runK6 } from './k6.js';
 import { errorRate, k6Measurement, k6RunEnv, perCpu, WARMUP, warmupEnv, type K6Measurement } from './measurement.js';
 import { busyCores, round3, watchProcess } from './process-usage.js';
 import type { BenchResults, BenchSettings, Figures, GateResult, Measurement, ProcessUsage, ServerFailure } from './results.js';
-import { saturateListener, type SaturationResult } from './saturation.js';
+import { saturateListener, saturationTool, type SaturationResult } from './saturation.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
 import { estimateSeconds } from './settings.js';
 import { runReliability } from './reliability/run.js';
@@ -193,7 +193,7 @@ async function saturate(
   const watch = watchProcess(pid);
   const options = { url, seconds: settings.saturationSeconds, concurrency: settings.connections, prefix };
   const result = await saturateListener(tools, protocol, options);
-  return { ...result, usage: watch.stop(), tool: protocol === 'h2c' ? 'h2load' : 'wrk', protocol };
+  return { ...result, usage: watch.stop(), tool: saturationTool(protocol), protocol };
 }
 
 async function measureEcho(

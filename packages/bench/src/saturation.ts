@@ -29,13 +29,18 @@ export interface SaturationOptions {
 /** Streams per h2load connection: in-flight requests are spread as connections × streams. */
 export const H2_STREAMS = 10;
 
-/** Saturates a listener with the tool that speaks it: wrk for HTTP/1.1, h2load for h2c. */
+/** The tool that speaks a listener's protocol: wrk for HTTP/1.1, h2load for h2c. */
+export function saturationTool(protocol: 'http1' | 'h2c'): 'wrk' | 'h2load' {
+  return protocol === 'h2c' ? 'h2load' : 'wrk';
+}
+
+/** Saturates a listener with the tool that speaks it (saturationTool). */
 export function saturateListener(
   tools: { wrk: string; h2load: string },
   protocol: 'http1' | 'h2c',
   o: SaturationOptions,
 ): Promise<SaturationResult> {
-  return protocol === 'h2c' ? runH2load(tools.h2load, { ...o, streams: H2_STREAMS }) : runWrk(tools.wrk, o);
+  return saturationTool(protocol) === 'h2load' ? runH2load(tools.h2load, { ...o, streams: H2_STREAMS }) : runWrk(tools.wrk, o);
 }
 
 export async function runWrk(wrk: string, o: SaturationOptions): Promise<SaturationResult> {

@@ -7,7 +7,7 @@ import { createFetch } from '@mcp-runtimes/client';
 import { SERVERS, type Protocol } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
 import { serverForSuite, WIRING } from './harness.js';
-import { cpuBoundCall, health, healthUntil, MCP_HEADERS, rssBytes, toolCall, transportOf } from './faults.js';
+import { cpuBoundCall, health, healthUntil, MCP_HEADERS, openConnections, rssBytes, toolCall, transportOf } from './faults.js';
 
 const WAVES = 20;
 const PER_WAVE = 50;
@@ -60,7 +60,7 @@ describe.each(SERVERS)('$name', (entry) => {
       const { fetch, close } = createFetch(url, { ...transportOf(protocol), connections: calls });
       const post = (body: string, signal?: AbortSignal) => fetch(url, { method: 'POST', headers: MCP_HEADERS, body, signal });
       try {
-        await Promise.all(Array.from({ length: calls }, (_, i) => post(toolCall(i, { task: 'warm' })).then((r) => r.text())));
+        await openConnections(fetch, url, calls);
         const controller = new AbortController();
         const sent = Array.from({ length: calls }, (_, i) => post(cpuBoundCall(i), controller.signal).then((r) => r.text()));
         // The first call holds the loop for tens of ms; the others wait for their turn when their clients go.

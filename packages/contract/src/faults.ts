@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { connect as http2Connect, type ClientHttp2Session } from 'node:http2';
 import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
-import { createFetch, type TransportOptions } from '@mcp-runtimes/client';
+import { createFetch, type FetchLike, type TransportOptions } from '@mcp-runtimes/client';
 import { certificatePath, type Protocol, type RunningServer } from '@mcp-runtimes/registry';
 
 export const MCP_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
@@ -19,6 +19,16 @@ export function toolCall(id: number | string, args: Record<string, unknown>, nam
 export function cpuBoundCall(id: number): string {
   const tasks = Array.from({ length: 50 }, (_, n) => ({ task: `cpu ${id}.${n}`, complexity: 'high' }));
   return toolCall(id, { tasks }, 'batch_process');
+}
+
+/**
+ * Opens `count` connections of a client's pool (one cheap call on each, its answer whatever it
+ * is, some may be shed), so calls sent next arrive together instead of one accept at a time.
+ */
+export async function openConnections(fetch: FetchLike, url: string, count: number): Promise<void> {
+  await Promise.all(
+    Array.from({ length: count }, (_, i) => fetch(url, { method: 'POST', headers: MCP_HEADERS, body: toolCall(i, { task: 'warm' }) }).then((r) => r.text())),
+  );
 }
 
 /** How each listener is reached by the reference client. */

@@ -8,7 +8,7 @@ import { createFetch } from '@mcp-runtimes/client';
 import { SERVERS, type Protocol } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
 import { serverForSuite } from './harness.js';
-import { cpuBoundCall, health, MCP_HEADERS, toolCall, transportOf } from './faults.js';
+import { cpuBoundCall, health, MCP_HEADERS, openConnections, toolCall, transportOf } from './faults.js';
 
 const LIMIT = 4;
 const EXTRA = 8;
@@ -56,8 +56,7 @@ describe.each(SERVERS)('$name', (entry) => {
     const { fetch, close } = createFetch(url, { ...transportOf(protocol as Protocol), connections: calls });
     const post = (id: number, body: string) => fetch(url, { method: 'POST', headers: MCP_HEADERS, body });
     try {
-      // Open every connection first (some of these are shed too), so the heavy calls arrive together.
-      await Promise.all(Array.from({ length: calls }, (_, i) => post(i, toolCall(i, { task: 'warm' })).then((r) => r.text())));
+      await openConnections(fetch, url, calls);
       const shedBefore = (await health(server)).shed;
       const answers = await Promise.all(Array.from({ length: calls }, (_, i) => post(300 + i, cpuBoundCall(300 + i))));
       let shed = 0;

@@ -67,8 +67,9 @@ function perRequestWiring({ maxBodyBytes }: WiringOptions, surface: McpSurfaceOp
       request = new Request(incoming.url, { method: incoming.method, headers: incoming.headers, body: body.text });
     }
 
-    // Our own signal, not the web Request's: Node's Request follows its input signal through a
-    // WeakRef, so once the SDK lets go of the Request its signal never fires (checked on Node 20).
+    // The client's leaving, watched once, for the wiring and the tools. Our own signal, not the
+    // web Request's: Node's Request follows its input signal through a WeakRef, so once the
+    // Request is collected its signal never fires (checked on Node 20).
     const client = new AbortController();
     const unwatch = exchange.onAbort(() => client.abort());
     const server = createMcpServer({ ...surface, clientSignal: client.signal });
@@ -84,12 +85,12 @@ function perRequestWiring({ maxBodyBytes }: WiringOptions, surface: McpSurfaceOp
     await server.connect(transport);
     // Gone already (e.g. while its body was read): closing after dispatch would not reach a tool
     // that starts afterwards, so nothing is dispatched.
-    if (incoming.signal.aborted) {
+    if (client.signal.aborted) {
       close();
       unwatch();
       return clientClosed();
     }
-    const aborted = whenAborted(incoming.signal, close);
+    const aborted = whenAborted(client.signal, close);
     try {
       const reply = await Promise.race([transport.handleRequest(request, { parsedBody }), aborted.promise]);
       if (isTextReply(reply)) return reply; // the client is gone; `close` has run
