@@ -24,6 +24,11 @@ export interface ReliabilitySettings {
   soakWarmupFraction: number;
   /** An RSS slope after warm-up above this fails the soak (MiB per minute). */
   soakSlopeBoundMiBPerMin: number;
+  /**
+   * A full GC forced in the soaked server this often (ms), so a short soak sees what the server
+   * holds rather than garbage V8 has not collected yet; null leaves V8 alone (the 10-minute soak).
+   */
+  soakFullGcEveryMs: number | null;
 }
 
 /** One phase of open-loop load: what was offered and what came back. */
