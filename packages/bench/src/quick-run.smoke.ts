@@ -17,6 +17,9 @@ describe('pnpm bench:all --quick', () => {
 
     const results = run.results();
     expect(results.failures).toEqual([]);
+    // The MCP floor of each main wiring, measured once, with right answers (the probe checks a sample).
+    expect(results.floor?.map((f) => f.wiring)).toEqual(results.settings.wirings);
+    for (const f of results.floor ?? []) expect(f.calls, f.wiring).toBeGreaterThan(0);
     const wirings = (r: BenchResults) => [...r.settings.wirings, ...r.settings.compare];
     for (const server of SERVERS.map((s) => s.name)) {
       const measured = wirings(results);
@@ -78,6 +81,7 @@ describe('pnpm bench:all --quick', () => {
 
     const markdown = readFileSync(join(out, 'RESULTS.md'), 'utf8');
     expect(markdown).toContain('**SIGTERM under load.**');
+    expect(markdown).toContain('**The MCP floor (tuned).**');
     // No table cell without a figure.
     expect(markdown).not.toMatch(/\| (not measured|n\/a) \|/);
     expect(markdown).toContain('## Which runtime should I pick?');

@@ -1,3 +1,4 @@
+import type { FloorResult } from './floor/mcp-floor.js';
 import type { ReliabilityResults, ReliabilitySettings } from './reliability/model.js';
 import type { StudyResults, StudySettings } from './studies/model.js';
 
@@ -134,6 +135,8 @@ export interface BenchResults {
   studies?: StudyResults;
   /** The reliability checks; absent in runs made before they existed. */
   reliability?: ReliabilityResults;
+  /** The MCP floor of each main wiring (no HTTP), measured after the rounds; absent before it existed. */
+  floor?: FloorResult[];
   startedAt: string;
   finishedAt: string;
 }

@@ -1,12 +1,16 @@
 // The benchmark: for each round, for each server in turn (A B C D, A B C D …): start it pinned
 // to one core, gate it on correctness, warm it up, measure every scenario with the generator on
-// the other core, stop it; then the same stack's raw echo for the saturation limit.
+// the other core, stop it; then the same stack's raw echo for the saturation limit. After the
+// rounds, the MCP floor of each main wiring (no HTTP), which bounds what any stack can reach.
 import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { launchServer, serverEntry, type RunningServer } from '@mcp-runtimes/registry';
 import { checkEcho } from './echo-check.js';
 import { collectEnvironment } from './environment.js';
+import type { FloorOptions, FloorResult } from './floor/mcp-floor.js';
 import { gateVerdict, k6Exit, runK6 } from './k6.js';
 import { errorRate, k6Measurement, k6RunEnv, perCpu, WARMUP, warmupEnv, type K6Measurement } from './measurement.js';
+import { runProbe } from './probe-process.js';
 import { busyCores, round3, watchProcess } from './process-usage.js';
 import type { BenchResults, BenchSettings, Figures, GateResult, Measurement, ProcessUsage, ServerFailure } from './results.js';
 import { saturateListener, saturationTool, type SaturationResult } from './saturation.js';
@@ -15,6 +19,8 @@ import { estimateSeconds } from './settings.js';
 import { runReliability } from './reliability/run.js';
 import { runStudies } from './studies/run.js';
 import { findTool, type Toolchain } from './toolchain.js';
+
+const FLOOR_PROBE = fileURLToPath(new URL('./floor/probe.js', import.meta.url));
 
 export interface RunOptions {
   settings: BenchSettings;
@@ -144,6 +150,7 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
       }
     }
   }
+  if (measureSaturation) results.floor = await measureFloors(settings, serverPin, log, fail);
   if (settings.studies.studies.length > 0) {
     log(`[${formatDuration((Date.now() - started) / 1000)} / ~${formatDuration(estimate)}] studies: ${settings.studies.studies.join(', ')} (${settings.studies.runs} runs + ${settings.studies.warmupRuns} warm-up each)`);
     results.studies = await runStudies({ settings, serverPin, generatorPin, log, fail });
@@ -155,6 +162,22 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
   results.finishedAt = new Date().toISOString();
   log(`done in ${formatDuration((Date.now() - started) / 1000)}`);
   return results;
+}
+
+/** The MCP floor of each main wiring, pinned to the server core, with saturation's in-flight count and length. */
+async function measureFloors(settings: BenchSettings, serverPin: string[], log: (line: string) => void, fail: (f: ServerFailure) => void): Promise<FloorResult[]> {
+  const floors: FloorResult[] = [];
+  for (const wiring of settings.wirings) {
+    const options: FloorOptions = { wiring, seconds: settings.saturationSeconds, inFlight: settings.connections, warmupSeconds: 1 };
+    const answer = await runProbe<FloorResult>(FLOOR_PROBE, options, serverPin);
+    if (!answer.ok) {
+      fail({ server: 'mcp-floor', wiring, round: 0, stage: 'measure', message: answer.error });
+      continue;
+    }
+    floors.push(answer.value);
+    log(`floor    ${wiring}: ${answer.value.callsPerSecond} calls/s in process, no HTTP (${answer.value.usPerCall} µs a call, ${options.inFlight} in flight)`);
+  }
+  return floors;
 }
 
 export async function gateServer(k6: string, server: string, round: number, url: string, prefix: string[]): Promise<GateResult> {

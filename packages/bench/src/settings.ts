@@ -259,7 +259,9 @@ export function estimateSeconds(s: BenchSettings): number {
   // Compared wirings: start, gate, a 1 s warm-up and saturation, if saturation is measured at all.
   const perCompared = s.scenarios.includes('saturation') ? 3 + s.saturationSeconds + 1 : 0;
   const main = s.scenarios.length === 0 ? 0 : (perServer * s.wirings.length + perCompared * s.compare.length) * s.servers.length * s.repeats;
-  return Math.round(main + estimateStudySeconds(s) + estimateReliabilitySeconds(s));
+  // The MCP floor of each main wiring, once after the rounds: a start, 1 s of warm-up, the measurement.
+  const floor = s.scenarios.includes('saturation') ? (1 + 1 + s.saturationSeconds) * s.wirings.length : 0;
+  return Math.round(main + floor + estimateStudySeconds(s) + estimateReliabilitySeconds(s));
 }
 
 /** The reliability checks' share: server start-ups, a saturation measurement, the phases, the soak. */

@@ -57,6 +57,16 @@ describe('the report', () => {
     expect(pick).toContain('**uws** is the pick');
   });
 
+  it('shows the MCP floor and the ceiling it leaves each stack, beside what was measured', () => {
+    // 20,000 calls/s is 50 µs a call: node-http's raw 30,000 (33.3 µs) leaves 1 / 83.3 µs = 12,000.
+    const withFloor = { ...clear, floor: [{ wiring: 'official', inFlight: 50, seconds: 5, calls: 100_000, callsPerSecond: 20_000, usPerCall: 50, cpuUsPerCall: 50 }] };
+    const text = renderMarkdown(buildReport(withFloor));
+    expect(text).toContain('**The MCP floor (official).**');
+    expect(text).toContain('**20,000 calls/s** (50.0 µs a call');
+    expect(text).toMatch(/\| node-http \| 30,000 \| 12,000 \| 40(\.0)?% \| 1,000 \| 8(\.3)?% \|/);
+    expect(md).not.toContain('The MCP floor');
+  });
+
   it('does not name a winner when the data cannot tell', () => {
     const tied = fixtureResults([
       { name: 'node-http', mcp: [1000, 1100, 900], raw: [30000, 31000, 29000], p99At: {} },

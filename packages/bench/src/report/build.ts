@@ -6,6 +6,7 @@ import { SCENARIOS, scenario } from '../scenarios.js';
 import { summarise } from '../stats.js';
 import { caseKey, winner, wiringOf, type Better, type Case, type Cell } from '../summarise.js';
 import { cellsOf, peakRss, primaryKey, reportContext, type Ctx } from './context.js';
+import { floorBlocks } from './floor.js';
 import { bytes, ms, num, percent, winnerText, withCi } from './format.js';
 import type { Block, Report, Section } from './model.js';
 import { recommend } from './recommend.js';
@@ -207,6 +208,7 @@ function saturation(ctx: Ctx): Section {
       },
       { kind: 'table', head, rows },
       ...notes,
+      ...floorBlocks(ctx, mcp, raw),
       ...ablation(ctx, mcp, raw),
       ...detail,
       {

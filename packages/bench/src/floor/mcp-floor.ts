@@ -1,0 +1,102 @@
+// The MCP floor: a wiring's whole handler (JSON parsing, the SDK's validation and dispatch, the
+// tool, the serialised answer) called in process with no HTTP stack, N calls in flight. No
+// server built on that wiring can answer faster than this, whatever its HTTP stack: with the
+// raw echo, it bounds what a tuned server's saturation can reach (see `ceiling`).
+import { readFileSync } from 'node:fs';
+import { DEFAULT_MAX_BODY_BYTES, isTextReply, WIRING_NAMES, WIRINGS, type Incoming, type WiringName } from '@mcp-runtimes/server-kit';
+import { BODY_FILE } from '../saturation.js';
+
+export interface FloorOptions {
+  wiring: string;
+  seconds: number;
+  inFlight: number;
+  /** Seconds run first and discarded, so the JIT has compiled the path. */
+  warmupSeconds: number;
+}
+
+export interface FloorResult {
+  wiring: string;
+  inFlight: number;
+  seconds: number;
+  calls: number;
+  callsPerSecond: number;
+  /** Main-thread wall time per call, µs (the process runs nothing else). */
+  usPerCall: number;
+  /** Process CPU per call, µs (includes V8's helper threads). */
+  cpuUsPerCall: number;
+}
+
+/** The saturation request (the body wrk and h2load send) as the core sees it, without HTTP. */
+function saturationRequest(body: string): Incoming {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json, text/event-stream',
+    'mcp-protocol-version': '2025-06-18',
+  };
+  return {
+    method: 'POST',
+    path: '/mcp',
+    header: (name) => headers[name],
+    readBody: async () => body,
+    onAbort: () => () => {},
+    toRequest: () =>
+      new Request('http://localhost/mcp', { method: 'POST', headers, body }),
+  };
+}
+
+/** What the answer to the saturation request must say: checked on a sample, as parsing each would add to the floor. */
+function checkAnswer(body: string, task: string): void {
+  const answer = JSON.parse(body) as { id?: unknown; result?: { structuredContent?: { task?: unknown } } };
+  if (answer.id !== 1 || answer.result?.structuredContent?.task !== task) throw new Error(`wrong answer: ${body.slice(0, 200)}`);
+}
+
+export async function measureFloor(o: FloorOptions): Promise<FloorResult> {
+  const body = readFileSync(BODY_FILE, 'utf8');
+  const task = (JSON.parse(body) as { params: { arguments: { task: string } } }).params.arguments.task;
+  if (!WIRING_NAMES.includes(o.wiring as WiringName)) throw new Error(`unknown wiring ${o.wiring}`);
+  const handle = WIRINGS[o.wiring as WiringName]({ maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
+  const incoming = saturationRequest(body);
+
+  const run = async (seconds: number) => {
+    const deadline = performance.now() + seconds * 1000;
+    let calls = 0;
+    const caller = async () => {
+      while (performance.now() < deadline) {
+        const reply = await handle(incoming);
+        const text = isTextReply(reply) ? reply.body : await reply.text();
+        if (reply.status !== 200) throw new Error(`status ${reply.status}: ${text.slice(0, 200)}`);
+        if (calls % 1000 === 0) checkAnswer(text, task);
+        calls++;
+      }
+    };
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    await Promise.all(Array.from({ length: o.inFlight }, caller));
+    const elapsed = (performance.now() - start) / 1000;
+    const used = process.cpuUsage(cpu);
+    return { calls, elapsed, cpuUs: used.user + used.system };
+  };
+
+  if (o.warmupSeconds > 0) await run(o.warmupSeconds);
+  const { calls, elapsed, cpuUs } = await run(o.seconds);
+  const round1 = (n: number) => Math.round(n * 10) / 10;
+  return {
+    wiring: o.wiring,
+    inFlight: o.inFlight,
+    seconds: Math.round(elapsed * 1000) / 1000,
+    calls,
+    callsPerSecond: Math.round(calls / elapsed),
+    usPerCall: round1((elapsed * 1e6) / calls),
+    cpuUsPerCall: round1(cpuUs / calls),
+  };
+}
+
+/**
+ * The most a server could reach if an MCP call cost its HTTP stack exactly what the raw echo
+ * costs and the MCP work exactly the floor: one over the sum of the two per-request times.
+ * Real servers pay more (an MCP answer is larger, and the generator idles between answers).
+ */
+export function ceiling(rawRps: number, floorCallsPerSecond: number): { rps: number; shareOfRaw: number } {
+  const rps = 1 / (1 / rawRps + 1 / floorCallsPerSecond);
+  return { rps: Math.round(rps), shareOfRaw: rps / rawRps };
+}
