@@ -46,7 +46,7 @@ const RELIABILITY_SHAPE = {
  */
 export const RELIABILITY_PROFILES: Record<'quick' | 'default' | 'full', ReliabilitySettings> = {
   // The short soaks force a full GC every second (reliability/full-gc.ts): their slopes are then
-  // -1 to 18 MiB/min here and an McpServer kept per call ~920; the 10-minute soak leaves V8 alone.
+  // -1 to 20 MiB/min here and an McpServer kept per call ~920; the 10-minute soak leaves V8 alone.
   quick: { ...RELIABILITY_SHAPE, checks: ['shutdown'], saturationSeconds: 1, phaseSeconds: 1, overloadSeconds: 2, soakSeconds: 15, soakSlopeBoundMiBPerMin: 100, soakFullGcEveryMs: 1000 },
   default: { ...RELIABILITY_SHAPE, checks: ['shutdown'], saturationSeconds: 2, phaseSeconds: 2, overloadSeconds: 5, soakSeconds: 60, soakSlopeBoundMiBPerMin: 20, soakFullGcEveryMs: 1000 },
   full: { ...RELIABILITY_SHAPE, checks: ['overload', 'shutdown'], saturationSeconds: 2, phaseSeconds: 2, overloadSeconds: 5, soakSeconds: 600, soakSlopeBoundMiBPerMin: 2, soakFullGcEveryMs: null },
