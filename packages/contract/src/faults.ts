@@ -141,7 +141,8 @@ export function trickleH2Body(url: string, giveUpMs: number): Promise<{ afterMs:
     const giveUp = setTimeout(() => {
       clearInterval(timer);
       session.destroy();
-      reject(new Error(`the server still held an HTTP/2 body trickle after ${giveUpMs} ms`));
+      // Which side stalled: no status means the server never answered; a status, that it never closed the stream.
+      reject(new Error(`the server still held an HTTP/2 body trickle after ${giveUpMs} ms (status ${status ?? 'none'}, ${body.length} body chars received)`));
     }, giveUpMs);
     stream.on('response', (headers) => (status = Number(headers[':status'])));
     stream.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
