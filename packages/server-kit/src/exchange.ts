@@ -43,11 +43,16 @@ export function toResponse(reply: Reply): Response {
   return new Response(reply.body === '' ? null : reply.body, { status: reply.status, headers: reply.headers });
 }
 
-/** An AbortSignal that fires when the client goes away: what a web `Request` built by `toRequest` carries. */
-export function abortSignalOf(incoming: Pick<Incoming, 'onAbort'>): AbortSignal {
+/** An AbortSignal that fires when the client goes away, and `unwatch` to stop watching before the request is done. */
+export function watchClient(incoming: Pick<Incoming, 'onAbort'>): { signal: AbortSignal; unwatch: () => void } {
   const controller = new AbortController();
-  incoming.onAbort(() => controller.abort());
-  return controller.signal;
+  const unwatch = incoming.onAbort(() => controller.abort());
+  return { signal: controller.signal, unwatch };
+}
+
+/** The client's signal for the request's whole life: what a web `Request` built by `toRequest` carries. */
+export function abortSignalOf(incoming: Pick<Incoming, 'onAbort'>): AbortSignal {
+  return watchClient(incoming).signal;
 }
 
 /** A request's URL for a web `Request`; a Host that makes no URL (the guard has let it through) falls back to localhost. */

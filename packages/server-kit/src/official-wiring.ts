@@ -3,7 +3,7 @@ import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv
 import { readRequestBody, requestBodyTooLargeMessage } from '@modelcontextprotocol/sdk/server/requestBody.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { onBodyEnd } from './body-end.js';
-import { isTextReply, type Reply } from './exchange.js';
+import { isTextReply, watchClient, type Reply } from './exchange.js';
 import { clientClosed, jsonRpcError, RPC } from './responses.js';
 import type { McpHandler, WiringOptions } from './wirings.js';
 
@@ -70,8 +70,7 @@ function perRequestWiring({ maxBodyBytes }: WiringOptions, surface: McpSurfaceOp
     // The client's leaving, watched once, for the wiring and the tools. Our own signal, not the
     // web Request's: Node's Request follows its input signal through a WeakRef, so once the
     // Request is collected its signal never fires (checked on Node 20).
-    const client = new AbortController();
-    const unwatch = exchange.onAbort(() => client.abort());
+    const client = watchClient(exchange);
     const server = createMcpServer({ ...surface, clientSignal: client.signal });
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
@@ -87,7 +86,7 @@ function perRequestWiring({ maxBodyBytes }: WiringOptions, surface: McpSurfaceOp
     // that starts afterwards, so nothing is dispatched.
     if (client.signal.aborted) {
       close();
-      unwatch();
+      client.unwatch();
       return clientClosed();
     }
     const aborted = whenAborted(client.signal, close);
@@ -100,7 +99,7 @@ function perRequestWiring({ maxBodyBytes }: WiringOptions, surface: McpSurfaceOp
       throw error;
     } finally {
       aborted.dispose();
-      unwatch(); // an SSE answer still running is ended by its stream's cancel, as below
+      client.unwatch(); // an SSE answer still running is ended by its stream's cancel, as below
     }
   };
 }
