@@ -9,6 +9,12 @@ import type { Errors, Figures, Latency } from './results.js';
 import { quantileSorted } from './stats.js';
 
 export const BODY_FILE = join(REPO_ROOT, 'loadtests', 'bodies', 'agent-task.json');
+/** The headers sent with BODY_FILE (wrk's are in loadtests/saturation/post.lua, which cannot import them). */
+export const SATURATION_HEADERS = {
+  'content-type': 'application/json',
+  accept: 'application/json, text/event-stream',
+  'mcp-protocol-version': '2025-06-18',
+} as const;
 const WRK_SCRIPT = join(REPO_ROOT, 'loadtests', 'saturation', 'post.lua');
 
 export interface SaturationResult extends Figures {
@@ -103,12 +109,7 @@ export async function runH2load(h2load: string, o: SaturationOptions & { streams
         '1',
         '-d',
         BODY_FILE,
-        '-H',
-        'content-type: application/json',
-        '-H',
-        'accept: application/json, text/event-stream',
-        '-H',
-        'mcp-protocol-version: 2025-06-18',
+        ...Object.entries(SATURATION_HEADERS).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
         `--log-file=${log}`,
         o.url,
       ],

@@ -1,5 +1,6 @@
 // The reliability checks as the probe runs them, pinned to the generator's core, against a
 // server the runner started (and whose pid it passed, to read its memory from /proc).
+import { isAgentTaskAnswer } from '../agent-answer.js';
 import { rssBytes } from '../process-usage.js';
 import { createSender, openLoop, type Target } from './open-loop.js';
 import type { PhaseResult, ReliabilitySettings, ShutdownResult, SoakResult } from './model.js';
@@ -9,15 +10,7 @@ function agentCall(prefix: string) {
   return (n: number) => {
     const task = `${prefix}-${n}`;
     const body = JSON.stringify({ jsonrpc: '2.0', id: n, method: 'tools/call', params: { name: 'agent_task', arguments: { task } } });
-    const check = (text: string) => {
-      try {
-        const answer = JSON.parse(text) as { id?: unknown; result?: { structuredContent?: { task?: unknown } } };
-        return answer.id === n && answer.result?.structuredContent?.task === task;
-      } catch {
-        return false;
-      }
-    };
-    return { body, check };
+    return { body, check: (text: string) => isAgentTaskAnswer(text, n, task) };
   };
 }
 
