@@ -12,7 +12,12 @@ export const options = loadOptions({ model: 'closed', vus: 100 });
 
 const DELAY_MS = intEnv('DELAY_MS', 250);
 
+let call; // this VU's arguments and their validator, made once (lib/mcp.js serialises them once)
+
 export default function agents() {
-  const args = { task: 'draft a reply to the customer', delay_ms: DELAY_MS, agent_id: `agent-${__VU}` };
-  send(toolCall('agent_task', args), isAgentTaskResult(args));
+  if (!call) {
+    const args = { task: 'draft a reply to the customer', delay_ms: DELAY_MS, agent_id: `agent-${__VU}` };
+    call = { args, valid: isAgentTaskResult(args) };
+  }
+  send(toolCall('agent_task', call.args), call.valid);
 }

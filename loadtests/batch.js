@@ -13,7 +13,8 @@ const tasks = Array.from({ length: 10 }, (_, i) => ({
   agent_id: `batch-agent-${i}`,
 }));
 const valid = isTaskListResult(tasks);
+const args = { tasks };
 
 export default function batch() {
-  send(toolCall('batch_process', { tasks }), valid);
+  send(toolCall('batch_process', args), valid);
 }

@@ -13,11 +13,16 @@ export const options = loadOptions({ model: 'closed', vus: 5 });
 const CALLS = intEnv('CALLS', 20);
 const DELAY_MS = intEnv('DELAY_MS', 50);
 
+let calls; // this agent's calls and their validators, made once (lib/mcp.js serialises them once)
+let validators;
+
 export default function concurrentCalls() {
-  const agent = `agent-${__VU}`;
-  const calls = Array.from({ length: CALLS }, (_, i) => ({ task: `subtask ${i}`, delay_ms: DELAY_MS, agent_id: agent }));
+  if (!calls) {
+    calls = Array.from({ length: CALLS }, (_, i) => ({ task: `subtask ${i}`, delay_ms: DELAY_MS, agent_id: `agent-${__VU}` }));
+    validators = calls.map(isAgentTaskResult);
+  }
   sendAll(
     calls.map((args) => toolCall('agent_task', args)),
-    calls.map(isAgentTaskResult),
+    validators,
   );
 }

@@ -9,7 +9,8 @@ export const options = loadOptions({ model: 'closed', vus: 10 });
 
 const tasks = Array.from({ length: 10 }, (_, i) => ({ task: `look up source ${i}`, delay_ms: 20, agent_id: `fan-out-${i}` }));
 const valid = isTaskListResult(tasks);
+const args = { tasks, max_concurrency: 10 };
 
 export default function parallelTasks() {
-  send(toolCall('parallel_agent_tasks', { tasks, max_concurrency: 10 }), valid);
+  send(toolCall('parallel_agent_tasks', args), valid);
 }

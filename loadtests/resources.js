@@ -14,7 +14,7 @@ const READS = [
     const uri = `benchmark://${size}/data`;
     return { op: size, uri, valid: isResourceText(uri, 'text/plain', bytes) };
   }),
-];
+].map((read) => ({ ...read, params: { uri: read.uri } }));
 
 export const options = loadOptions({ model: 'closed', vus: 8, tags: READS.map((r) => r.op) });
 
@@ -22,5 +22,5 @@ let turn = 0;
 export default function resources() {
   // In gate mode there is one iteration: read them all.
   const reads = __ENV.MODE === 'gate' ? READS : [READS[turn++ % READS.length]];
-  for (const read of reads) send(rpc('resources/read', { uri: read.uri }, read.op), read.valid);
+  for (const read of reads) send(rpc('resources/read', read.params, read.op), read.valid);
 }

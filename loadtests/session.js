@@ -10,21 +10,20 @@ export const options = loadOptions({ model: 'closed', vus: 10, tags: ['initializ
 
 const TOOLS = ['agent_task', 'batch_process', 'parallel_agent_tasks'];
 const initializeHeaders = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+// Params objects made once, so each request shape is serialised once (lib/mcp.js).
+const INITIALIZE = { protocolVersion: PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 'mcp-runtimes-k6', version: '1.0.0' } };
+const NO_PARAMS = {};
+const isInitialized = (r) => r.protocolVersion === PROTOCOL_VERSION && r.capabilities.tools !== undefined && typeof r.serverInfo.name === 'string';
+const listsTools = (r) => TOOLS.every((name) => r.tools.some((t) => t.name === name));
+let call; // this VU's tools/call: its arguments and their validator
 
 export default function session() {
-  const init = send(
-    rpc(
-      'initialize',
-      { protocolVersion: PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 'mcp-runtimes-k6', version: '1.0.0' } },
-      'initialize',
-      { headers: initializeHeaders },
-    ),
-    (r) => r.protocolVersion === PROTOCOL_VERSION && r.capabilities.tools !== undefined && typeof r.serverInfo.name === 'string',
-  );
-  if (!init) return;
+  if (!call) {
+    const args = { task: 'say hello', agent_id: `agent-${__VU}` };
+    call = { args, valid: isAgentTaskResult(args) };
+  }
+  if (!send(rpc('initialize', INITIALIZE, 'initialize', { headers: initializeHeaders }), isInitialized)) return;
   if (!notify('notifications/initialized', 'initialized')) return;
-  const listed = send(rpc('tools/list', {}, 'tools_list'), (r) => TOOLS.every((name) => r.tools.some((t) => t.name === name)));
-  if (!listed) return;
-  const args = { task: 'say hello', agent_id: `agent-${__VU}` };
-  send(toolCall('agent_task', args, 'tools_call'), isAgentTaskResult(args));
+  if (!send(rpc('tools/list', NO_PARAMS, 'tools_list'), listsTools)) return;
+  send(toolCall('agent_task', call.args, 'tools_call'), call.valid);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '@mcp-runtimes/registry';
 import { exitMessage } from './exit-message.js';
 import { runGenerator } from './generator.js';
-import type { Errors, Figures, Latency } from './results.js';
+import type { Errors, Figures, GateResult, Latency } from './results.js';
 
 export const LOADTESTS = join(REPO_ROOT, 'loadtests');
 
@@ -95,7 +95,7 @@ function trend(summary: K6Summary, name: string): Latency {
 export function figures(summary: K6Summary, op?: string): Figures {
   const tag = op ? `{op:${op}}` : '';
   const seconds = summary.state.testRunDurationMs / 1000;
-  const requests = metric(summary, `mcp_requests${tag}`, 'count');
+  const requests = metric(summary, `mcp_duration${tag}`, 'count');
   return {
     requests,
     rps: requests / seconds,
@@ -119,4 +119,10 @@ export function iterations(summary: K6Summary): { count: number; rate: number; d
     rate: metric(summary, 'iterations', 'rate'),
     durationMs: trend(summary, 'iteration_duration'),
   };
+}
+
+/** The correctness gate (loadtests/gate.js) against one started server. */
+export async function gateServer(k6: string, server: string, round: number, url: string, prefix: string[]): Promise<GateResult> {
+  const run = await runK6({ k6, file: 'gate.js', url, env: { MODE: 'gate' }, prefix, timeoutMs: 90_000 });
+  return { server, round, ...gateVerdict(run.code, run.summary, run.output) };
 }
