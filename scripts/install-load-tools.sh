@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the benchmark drives and its report test needs, where it is missing:
 #   k6 (pinned)  -> .tools/bin/k6, built with `go install` (Go's module proxy) when k6 is not on PATH
+#   oha (pinned) -> .tools/bin/oha, built with `cargo install --locked` (crates.io): the open-loop,
+#                   coordinated-omission-corrected generator of the latency curve
 #   wrk, h2load  -> Debian's packages `wrk` and `nghttp2-client`
 #   chromium     -> Debian's package `chromium` (the test that renders report.html headless)
 #   docker-compose -> Debian's package `docker-compose` (the test that checks docker-compose.yml
@@ -10,6 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 K6_VERSION=v1.8.1
+OHA_VERSION=1.16.0
 TOOLS_BIN="$PWD/.tools/bin"
 say() { printf '\033[1mload tools:\033[0m %s\n' "$*"; }
 missing=0
@@ -32,6 +35,23 @@ if [ -z "$(k6_path)" ]; then
   fi
 fi
 
+oha_path() {
+  if [ -x "$TOOLS_BIN/oha" ] && "$TOOLS_BIN/oha" --version 2>/dev/null | grep -q "oha $OHA_VERSION"; then echo "$TOOLS_BIN/oha"; fi
+}
+
+if [ -z "$(oha_path)" ]; then
+  if command -v cargo >/dev/null; then
+    say "building oha $OHA_VERSION with cargo install --locked (about 6 minutes on 2 cores, once)"
+    mkdir -p "$TOOLS_BIN"
+    cargo install --quiet --locked --root "$PWD/.tools/oha" "oha@$OHA_VERSION"
+    ln -sf "$PWD/.tools/oha/bin/oha" "$TOOLS_BIN/oha"
+  else
+    say "oha is missing and Rust is not installed. Install Rust (https://rustup.rs) and run this again,"
+    say "or put an oha $OHA_VERSION binary at $TOOLS_BIN/oha."
+    missing=1
+  fi
+fi
+
 apt_packages=()
 command -v wrk >/dev/null || apt_packages+=(wrk)
 command -v h2load >/dev/null || apt_packages+=(nghttp2-client)
@@ -50,6 +70,7 @@ fi
 
 [ "$missing" = 0 ] || exit 1
 say "k6:     $(k6_path) ($("$(k6_path)" version | head -1))"
+say "oha:    $(oha_path) ($("$(oha_path)" --version | head -1))"
 say "wrk:    $(command -v wrk) ($(wrk -v 2>&1 | head -1 | cut -c1-40))"
 say "h2load: $(command -v h2load) ($(h2load --version | head -1))"
 say "chromium: $(command -v chromium)"

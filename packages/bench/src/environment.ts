@@ -21,6 +21,7 @@ export function collectEnvironment(pinning: Environment['pinning']): Environment
   versions.k6 = toolVersion(findTool('k6'), ['version']);
   versions.wrk = toolVersion(findTool('wrk'), ['-v']).replace(/ \[.*$/, '');
   versions.h2load = toolVersion(findTool('h2load'), ['--version']);
+  versions.oha = toolVersion(findTool('oha'), ['--version']);
   const cpu = cpus();
   return {
     date: new Date().toISOString(),

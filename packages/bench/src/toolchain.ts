@@ -10,6 +10,8 @@ export interface Toolchain {
   k6: string;
   wrk: string;
   h2load: string;
+  /** The latency curve's open-loop generator. */
+  oha: string;
 }
 
 export function findTool(name: string): string | null {
@@ -21,7 +23,7 @@ export function findTool(name: string): string | null {
   return null;
 }
 
-export function requireToolchain(needed: readonly (keyof Toolchain)[] = ['k6', 'wrk', 'h2load']): Toolchain {
+export function requireToolchain(needed: readonly (keyof Toolchain)[] = ['k6', 'wrk', 'h2load', 'oha']): Toolchain {
   const found: Partial<Toolchain> = {};
   const missing: string[] = [];
   for (const name of needed) {
