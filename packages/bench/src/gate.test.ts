@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { gateServer } from './runner.js';
+import { gateServer } from './k6.js';
 import { requireToolchain } from './toolchain.js';
 
 let server: Server | undefined;

@@ -66,3 +66,10 @@ function safe<T>(read: () => T, fallback: T): T {
 export function round3(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
+
+/** Waits (up to 10 s) until the machine is quiet: under a quarter of a core busy. */
+export async function waitForQuiet(): Promise<number> {
+  let busy = await busyCores(300);
+  for (let i = 0; i < 20 && busy > 0.25; i++) busy = await busyCores(500);
+  return busy;
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { SERVERS } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
 import type { BenchResults } from './results.js';
-import { SCENARIOS } from './scenarios.js';
+import { ratesOf, SCENARIOS } from './scenarios.js';
 import { runCli } from './smoke-run.js';
 
 describe('pnpm bench:all --quick', () => {
@@ -23,12 +23,14 @@ describe('pnpm bench:all --quick', () => {
     const wirings = (r: BenchResults) => [...r.settings.wirings, ...r.settings.compare];
     for (const server of SERVERS.map((s) => s.name)) {
       const measured = wirings(results);
-      expect(results.gates.filter((g) => g.server === server).map((g) => [g.wiring, g.passed])).toEqual(measured.map((w) => [w, true]));
+      // Each wiring's start in the rounds, then the main wiring's again for the latency curve.
+      expect(results.gates.filter((g) => g.server === server).map((g) => [g.wiring, g.passed])).toEqual([...measured, ...results.settings.wirings].map((w) => [w, true]));
       for (const sc of SCENARIOS) {
         const ids = sc.model === 'saturation' ? ['saturation-mcp', 'saturation-raw'] : [sc.id];
         for (const id of ids) {
           const runs = results.measurements.filter((m) => m.server === server && m.scenario === id);
-          const expected = sc.model === 'open' ? results.settings.rates.length : id === 'saturation-mcp' ? measured.length : 1;
+          const curvePoints = (results.settings.curve?.fractions.length ?? 0) + 1;
+          const expected = sc.model === 'open' ? ratesOf(sc, results.settings.rates).length : sc.model === 'curve' ? curvePoints : id === 'saturation-mcp' ? measured.length : 1;
           expect(runs.length, `${server} × ${id}`).toBe(expected);
           for (const m of runs) {
             expect(m.requests, `${server} × ${id} requests`).toBeGreaterThan(0);
@@ -40,6 +42,7 @@ describe('pnpm bench:all --quick', () => {
             }
             expect(m.errorRate, `${server} × ${id} errors`).toBe(0);
             expect(m.serverUsage.cpuSeconds, `${server} × ${id} server CPU`).toBeGreaterThan(0);
+            expect(m.generatorUsage.cpuSeconds, `${server} × ${id} generator CPU`).toBeGreaterThan(0);
             expect(m.serverUsage.peakRssBytes).toBeGreaterThan(0);
             expect(Number.isFinite(m.latencyMs.p99)).toBe(true);
           }
@@ -85,7 +88,10 @@ describe('pnpm bench:all --quick', () => {
     // No table cell without a figure.
     expect(markdown).not.toMatch(/\| (not measured|n\/a) \|/);
     expect(markdown).toContain('## Which runtime should I pick?');
-    for (const chart of ['throughput', 'saturation', 'latency-p50', 'latency-p99', 'cpu', 'memory', 'layers', 'waves', 'overhead', 'cold-start-stdio']) {
+    // The curve: oha's open-loop points, each server's own rates and the common one, with a knee table.
+    expect(markdown).toContain("**Each server's knee**");
+    expect(markdown).toContain('**p99 at the common load**');
+    for (const chart of ['throughput', 'saturation', 'curve-p99', 'latency-p50', 'latency-p99', 'cpu', 'memory', 'layers', 'waves', 'overhead', 'cold-start-stdio']) {
       expect(existsSync(join(out, 'charts', `${chart}.svg`)), chart).toBe(true);
     }
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<svg class="chart" id="throughput"');

@@ -45,8 +45,10 @@ export interface Measurement extends Figures {
   wiring?: string;
   /** Offered arrival rate (open model), if any. */
   rate?: number;
+  /** A latency-curve point: the offered rate as a fraction of a measured saturation. */
+  load?: CurveLoad;
   round: number;
-  tool: 'k6' | 'wrk' | 'h2load';
+  tool: 'k6' | 'wrk' | 'h2load' | 'oha';
   /** Concurrency the generator held (VUs, connections × streams), if closed. */
   concurrency?: number;
   protocol: string;
@@ -64,6 +66,27 @@ export interface Measurement extends Figures {
   generatorUsage: { cpuSeconds: number; utilisation: number };
   /** Background CPU (in cores) measured just before this measurement. */
   backgroundCpu: number;
+}
+
+/**
+ * Where a latency-curve point sits: `own` is a fraction of this server's saturation (its knee),
+ * `slowest` of the slowest server's (one rate common to every server).
+ */
+export interface CurveLoad {
+  fraction: number;
+  of: 'own' | 'slowest';
+  /** The saturation (req/s, mean over the rounds) the fraction was taken of. */
+  saturationRps: number;
+}
+
+/** The latency curve: open loop (oha), each server offered fractions of its own saturation. */
+export interface CurveSettings {
+  fractions: number[];
+  /** The common load, as a fraction of the slowest server's saturation. */
+  commonFraction: number;
+  seconds: number;
+  /** The knee is the highest rate with p99 under this bound and under 1% dropped. */
+  p99BoundMs: number;
 }
 
 export interface GateResult {
@@ -112,6 +135,8 @@ export interface BenchSettings {
   wirings: string[];
   /** Wirings measured at saturation only, beside the raw echo: official, and the ablation steps. */
   compare: string[];
+  /** The latency curve; absent in runs made before it existed. */
+  curve?: CurveSettings;
   /** The "where the time goes" studies (layers, multiplexing, overhead, cold start). */
   studies: StudySettings;
   /** Overload, shutdown under load, soak. */

@@ -1,20 +1,22 @@
 // The benchmark: for each round, for each server in turn (A B C D, A B C D …): start it pinned
 // to one core, gate it on correctness, warm it up, measure every scenario with the generator on
 // the other core, stop it; then the same stack's raw echo for the saturation limit. After the
-// rounds, the MCP floor of each main wiring (no HTTP), which bounds what any stack can reach.
+// rounds, the MCP floor of each main wiring (no HTTP), which bounds what any stack can reach, and
+// the latency curve, whose rates are fractions of the saturation the rounds measured.
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { launchServer, serverEntry, type RunningServer } from '@mcp-runtimes/registry';
 import { checkEcho } from './echo-check.js';
+import { measureCurves } from './latency-curve.js';
 import { collectEnvironment } from './environment.js';
 import type { FloorOptions, FloorResult } from './floor/mcp-floor.js';
-import { gateVerdict, k6Exit, runK6 } from './k6.js';
+import { gateServer, k6Exit, runK6 } from './k6.js';
 import { errorRate, k6Measurement, k6RunEnv, perCpu, WARMUP, warmupEnv, type K6Measurement } from './measurement.js';
 import { runProbe } from './probe-process.js';
-import { busyCores, round3, watchProcess } from './process-usage.js';
-import type { BenchResults, BenchSettings, Figures, GateResult, Measurement, ProcessUsage, ServerFailure } from './results.js';
+import { busyCores, round3, waitForQuiet, watchProcess } from './process-usage.js';
+import type { BenchResults, BenchSettings, Figures, Measurement, ProcessUsage, ServerFailure } from './results.js';
 import { saturateListener, saturationTool, type SaturationResult } from './saturation.js';
-import { SCENARIOS, type Scenario } from './scenarios.js';
+import { ratesOf, SCENARIOS, type Scenario } from './scenarios.js';
 import { estimateSeconds } from './settings.js';
 import { runReliability } from './reliability/run.js';
 import { runStudies } from './studies/run.js';
@@ -114,14 +116,15 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
             });
           }
           for (const sc of scenarios) {
-            if (saturationOnly && sc.model !== 'saturation') continue;
+            // The latency curve runs after the rounds, at fractions of the saturation they measure.
+            if (sc.model === 'curve' || (saturationOnly && sc.model !== 'saturation')) continue;
             if (sc.model === 'saturation') {
               const m = await saturate(tools, entry.saturationListener, satUrl, pid, settings, generatorPin);
               results.measurements.push({ ...toMeasurement(m, { server: name, scenario: 'saturation-mcp', round, background }), wiring });
               progress(label, round, describe('saturation-mcp', results.measurements.at(-1) as Measurement));
               continue;
             }
-            for (const rate of sc.model === 'open' ? settings.rates : [undefined]) {
+            for (const rate of ratesOf(sc, settings.rates)) {
               const quiet = await busyCores(200);
               const m = await measureK6(tools.k6, sc, loadUrl, pid, settings, rate, generatorPin);
               if ('error' in m) {
@@ -151,6 +154,12 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
     }
   }
   if (measureSaturation) results.floor = await measureFloors(settings, serverPin, log, fail);
+  if (scenarios.some((s) => s.model === 'curve')) {
+    log(`[${formatDuration((Date.now() - started) / 1000)} / ~${formatDuration(estimate)}] latency curve: ${settings.curve?.fractions.join(', ')} of each server's saturation, open loop (oha)`);
+    const curve = await measureCurves({ settings, tools, measurements: results.measurements, serverPin, generatorPin, log, fail });
+    results.gates.push(...curve.gates);
+    results.measurements.push(...curve.measurements);
+  }
   if (settings.studies.studies.length > 0) {
     log(`[${formatDuration((Date.now() - started) / 1000)} / ~${formatDuration(estimate)}] studies: ${settings.studies.studies.join(', ')} (${settings.studies.runs} runs + ${settings.studies.warmupRuns} warm-up each)`);
     results.studies = await runStudies({ settings, serverPin, generatorPin, log, fail });
@@ -178,11 +187,6 @@ async function measureFloors(settings: BenchSettings, serverPin: string[], log: 
     log(`floor    ${wiring}: ${answer.value.callsPerSecond} calls/s in process, no HTTP (${answer.value.usPerCall} µs a call, ${options.inFlight} in flight)`);
   }
   return floors;
-}
-
-export async function gateServer(k6: string, server: string, round: number, url: string, prefix: string[]): Promise<GateResult> {
-  const run = await runK6({ k6, file: 'gate.js', url, env: { MODE: 'gate' }, prefix, timeoutMs: 90_000 });
-  return { server, round, ...gateVerdict(run.code, run.summary, run.output) };
 }
 
 async function measureK6(
@@ -278,13 +282,6 @@ function toMeasurement(
     generatorUsage: { cpuSeconds: round3(m.generatorCpuSeconds), utilisation: round3(m.generatorCpuSeconds / m.durationSeconds) },
     backgroundCpu: at.background,
   };
-}
-
-/** Waits (up to 10 s) until the machine is quiet: under a quarter of a core busy. */
-async function waitForQuiet(): Promise<number> {
-  let busy = await busyCores(300);
-  for (let i = 0; i < 20 && busy > 0.25; i++) busy = await busyCores(500);
-  return busy;
 }
 
 function describe(id: string, m: Measurement): string {

@@ -1,5 +1,5 @@
 // The scenarios the runner knows: one k6 file each under loadtests/ (plus saturation, which
-// wrk/h2load drive). One list, read by the runner, the report and the docker-compose check.
+// wrk/h2load drive, and the latency curve, which oha drives). One list, read by the runner, the report and the docker-compose check.
 
 export interface Scenario {
   id: string;
@@ -8,9 +8,14 @@ export interface Scenario {
   about: string;
   /** k6 file under loadtests/; none for saturation. */
   file?: string;
-  model: 'open' | 'closed' | 'saturation';
+  model: 'open' | 'closed' | 'saturation' | 'curve';
   /** VUs of a closed-model scenario (k6 `VUS`). */
   vus?: number;
+  /**
+   * The one arrival rate (iterations/s) of an open-model scenario sized for the generator: k6 at
+   * no more than ~50% of its core on the fastest server here. Without it: the run's --rates.
+   */
+  rate?: number;
   /** Extra k6 `-e` settings. */
   env?: Record<string, string>;
   /** Tags (`op`) reported as their own rows. */
@@ -30,25 +35,27 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'simple-tool',
     title: 'Simple tool calls',
-    about: 'One `agent_task` (no delay) per request at a constant arrival rate: latency at a given load, the seed\'s headline scenario.',
+    about: 'One `agent_task` (no delay) per request at a constant arrival rate, every answer\'s body checked by k6: the seed\'s headline scenario, at rates k6 drives with headroom (the latency curve below goes to each server\'s knee).',
     file: 'simple-tool.js',
     model: 'open',
   },
+  // Batch, resources and session ran closed (fixed VUs, as fast as k6 goes) until k6 was found at
+  // 85-100% of its core there on every server: they now run at a fixed rate k6 drives with headroom.
   {
     id: 'batch',
     title: 'Batch processing',
-    about: 'One `batch_process` call with 10 tasks of mixed complexity, 10 VUs.',
+    about: 'One `batch_process` call with 10 tasks of mixed complexity, at a constant 1,000 calls/s.',
     file: 'batch.js',
-    model: 'closed',
-    vus: 10,
+    model: 'open',
+    rate: 1000,
   },
   {
     id: 'resources',
     title: 'Resource access',
-    about: '`agent://…/status` and `benchmark://small|medium|large/data` (1 KiB, 64 KiB, 1 MiB) in turn, 8 VUs.',
+    about: '`agent://…/status` and `benchmark://small|medium|large/data` (1 KiB, 64 KiB, 1 MiB) in turn, at a constant 150 reads/s (k6 parses and checks each 1 MiB answer).',
     file: 'resources.js',
-    model: 'closed',
-    vus: 8,
+    model: 'open',
+    rate: 150,
     ops: ['status', 'small', 'medium', 'large'],
   },
   {
@@ -82,11 +89,17 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'session',
     title: 'Session lifecycle',
-    about: 'initialize, notifications/initialized, tools/list, tools/call per iteration, as pre-stateless clients connect; 10 VUs.',
+    about: 'initialize, notifications/initialized, tools/list, tools/call per iteration, as pre-stateless clients connect; a constant 250 sessions/s (1,000 requests/s).',
     file: 'session.js',
-    model: 'closed',
-    vus: 10,
+    model: 'open',
+    rate: 250,
     ops: ['initialize', 'initialized', 'tools_list', 'tools_call'],
+  },
+  {
+    id: 'latency',
+    title: 'Latency vs load',
+    about: 'The headline `tools/call` at constant arrival rates set per server as fractions of its own saturation, and at one rate common to all (half the slowest server\'s saturation), driven open-loop by oha with latency counted from each request\'s due time (coordinated omission corrected, as wrk2 does).',
+    model: 'curve',
   },
   {
     id: 'saturation',
@@ -100,4 +113,10 @@ export function scenario(id: string): Scenario {
   const found = SCENARIOS.find((s) => s.id === id);
   if (!found) throw new Error(`unknown scenario "${id}": known are ${SCENARIOS.map((s) => s.id).join(', ')}`);
   return found;
+}
+
+/** The arrival rates a scenario is measured at: its own, the run's (--rates), or none (closed model). */
+export function ratesOf(sc: Scenario, rates: readonly number[]): (number | undefined)[] {
+  if (sc.model !== 'open') return [undefined];
+  return sc.rate !== undefined ? [sc.rate] : [...rates];
 }

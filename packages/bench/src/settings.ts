@@ -1,8 +1,8 @@
 // The run's settings: a profile (default or --quick), then flags on top.
 import { SERVERS } from '@mcp-runtimes/registry';
 import { WIRING_NAMES } from '@mcp-runtimes/server-kit';
-import type { BenchSettings } from './results.js';
-import { SCENARIOS, scenario } from './scenarios.js';
+import type { BenchSettings, CurveSettings } from './results.js';
+import { ratesOf, SCENARIOS, scenario } from './scenarios.js';
 import { RELIABILITY_CHECKS, type ReliabilitySettings } from './reliability/model.js';
 import { STUDY_NAMES, type StudySettings } from './studies/model.js';
 
@@ -52,13 +52,24 @@ export const RELIABILITY_PROFILES: Record<'quick' | 'default' | 'full', Reliabil
   full: { ...RELIABILITY_SHAPE, checks: ['overload', 'shutdown'], saturationSeconds: 2, phaseSeconds: 2, overloadSeconds: 5, soakSeconds: 600, soakSlopeBoundMiBPerMin: 2, soakFullGcEveryMs: null },
 };
 
+/**
+ * The latency curve per profile: fractions of each server's own saturation (below, at and past
+ * its knee), one common rate at half the slowest server's, and the p99 bound that defines a knee.
+ */
+export const CURVE_PROFILES: Record<'quick' | 'default', CurveSettings> = {
+  default: { fractions: [0.1, 0.25, 0.5, 0.75, 0.9, 1, 1.1], commonFraction: 0.5, seconds: 3, p99BoundMs: 10 },
+  quick: { fractions: [0.25, 1.1], commonFraction: 0.5, seconds: 1, p99BoundMs: 10 },
+};
+
 export const PROFILES = {
   default: {
     durationSeconds: 5,
     warmupSeconds: 3,
     saturationSeconds: 5,
     repeats: 3,
-    rates: [500, 1000, 2000, 4000],
+    // k6 checks every body, which costs ~0.3 ms of its core per call: at 2,000/s it used 59% of
+    // its core against uWS here, so no k6 rate goes past that (the latency curve is oha's).
+    rates: [1000, 2000],
     connections: 50,
     wirings: ['tuned'],
     compare: ['official'],
@@ -102,7 +113,10 @@ export const USAGE = `pnpm bench:all [-- options]
   --warmup S           seconds of warm-up after each start, discarded (default ${PROFILES.default.warmupSeconds})
   --repeats N          rounds; servers interleave within each (default ${PROFILES.default.repeats})
   --rates a,b          arrival rates (req/s) of the open-model scenario (default ${PROFILES.default.rates.join(',')})
-  --connections N      requests in flight during saturation (default ${PROFILES.default.connections})
+  --connections N      requests in flight during saturation and the latency curve (default ${PROFILES.default.connections})
+  --fractions a,b      the latency curve's offered rates, as fractions of each server's saturation (default ${CURVE_PROFILES.default.fractions.join(',')})
+  --curve-seconds S    seconds per latency-curve point (default ${CURVE_PROFILES.default.seconds})
+  --p99-bound MS       a server's knee is its highest rate with p99 under this and < 1% dropped (default ${CURVE_PROFILES.default.p99BoundMs})
   --wirings a,b        MCP wirings measured in every scenario (default ${PROFILES.default.wirings.join(',')}; known: ${WIRING_NAMES.join(', ')})
   --compare a,b|none   wirings measured at saturation only, beside the raw echo (default ${PROFILES.default.compare.join(',')});
                        pnpm bench:ablation compares every step from official to tuned
@@ -127,6 +141,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     connections: profile.connections,
     wirings: [...profile.wirings],
     compare: [...profile.compare],
+    curve: structuredClone(CURVE_PROFILES[profileName === 'quick' ? 'quick' : 'default']),
     studies: structuredClone(STUDY_PROFILES[profileName]),
     reliability: structuredClone(RELIABILITY_PROFILES[profileName]),
     command: ['pnpm bench:all', ...args].join(' '),
@@ -196,6 +211,17 @@ export function parseArgs(argv: readonly string[]): CliOptions {
           .split(',')
           .map((r) => positive('--rates', r));
         break;
+      case '--fractions':
+        curveOf(settings).fractions = value()
+          .split(',')
+          .map((f) => fraction('--fractions', f));
+        break;
+      case '--curve-seconds':
+        curveOf(settings).seconds = positive(flag, value());
+        break;
+      case '--p99-bound':
+        curveOf(settings).p99BoundMs = positive(flag, value());
+        break;
       case '--wirings':
         settings.wirings = list(value(), WIRING_NAMES, 'wiring', false);
         break;
@@ -222,6 +248,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
   }
   for (const id of settings.scenarios) scenario(id);
+  // The curve's rates are fractions of the saturation the rounds measure.
+  if (settings.scenarios.includes('latency') && !settings.scenarios.includes('saturation')) {
+    settings.scenarios = SCENARIOS.map((s) => s.id).filter((id) => id === 'saturation' || settings.scenarios.includes(id));
+  }
   if (settings.scenarios.length === 0 && settings.studies.studies.length === 0 && settings.reliability.checks.length === 0) {
     throw new Error('nothing to run: no scenario, no study and no reliability check');
   }
@@ -239,6 +269,21 @@ function list(raw: string, known: readonly string[], what: string, knownOrder = 
   return knownOrder ? known.filter((k) => items.includes(k)) : [...new Set(items)];
 }
 
+/** The curve's discarded warm-up after each start, at the common rate: the run's warm-up, at most 2 s. */
+export function curveWarmupSeconds(settings: BenchSettings): number {
+  return Math.max(1, Math.min(settings.warmupSeconds, 2));
+}
+
+function curveOf(settings: BenchSettings): CurveSettings {
+  return settings.curve as CurveSettings;
+}
+
+function fraction(flag: string, raw: string): number {
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0 || n > 3) throw new Error(`${flag} takes fractions of saturation in (0, 3], got "${raw}"`);
+  return n;
+}
+
 function positive(flag: string, raw: string, zeroOk = false): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < (zeroOk ? 0 : 1)) throw new Error(`${flag} must be a ${zeroOk ? 'non-negative' : 'positive'} integer, got "${raw}"`);
@@ -247,17 +292,21 @@ function positive(flag: string, raw: string, zeroOk = false): number {
 
 /** Seconds the run will take, roughly: printed up front so nobody waits blind. */
 export function estimateSeconds(s: BenchSettings): number {
-  // Calibrated on this machine's default run (15m28s measured, 16m06s estimated).
+  // Calibrated on this machine: the default run (15m28s measured, 16m06s estimated); a quick
+  // run with the latency curve (3m27s measured, 4m10s estimated before) set the start/gate,
+  // raw-echo and layers shares (its studies took 60 s against 74 s estimated).
   const k6Overhead = 0.25;
   const perServer = s.scenarios.reduce((sum, id) => {
     const sc = scenario(id);
     // The MCP server's run, plus the raw echo's (start, 1 s warm-up, run) shared by the wirings.
-    if (sc.model === 'saturation') return sum + s.saturationSeconds + 1 + (s.saturationSeconds + 3) / s.wirings.length;
-    const runs = sc.model === 'open' ? s.rates.length : 1;
+    if (sc.model === 'saturation') return sum + s.saturationSeconds + 1 + (s.saturationSeconds + 2) / s.wirings.length;
+    // Its own start and gate, the warm-up, then each point (the common one too) and oha's start.
+    if (sc.model === 'curve') return sum + (s.curve ? 2 + curveWarmupSeconds(s) + (s.curve.fractions.length + 1) * (s.curve.seconds + 0.1) : 0);
+    const runs = ratesOf(sc, s.rates).length;
     return sum + runs * (s.durationSeconds + k6Overhead);
   }, 2 + s.warmupSeconds);
   // Compared wirings: start, gate, a 1 s warm-up and saturation, if saturation is measured at all.
-  const perCompared = s.scenarios.includes('saturation') ? 3 + s.saturationSeconds + 1 : 0;
+  const perCompared = s.scenarios.includes('saturation') ? 2 + s.saturationSeconds + 1 : 0;
   const main = s.scenarios.length === 0 ? 0 : (perServer * s.wirings.length + perCompared * s.compare.length) * s.servers.length * s.repeats;
   // The MCP floor of each main wiring, once after the rounds: a start, 1 s of warm-up, the measurement.
   const floor = s.scenarios.includes('saturation') ? (1 + 1 + s.saturationSeconds) * s.wirings.length : 0;
@@ -286,7 +335,7 @@ export function estimateStudySeconds(s: BenchSettings): number {
     const targets = s.servers.length * (s.wirings.length + s.compare.length);
     // Two servers and a probe started per target; a raw and an MCP call of 1-3 ms each per call.
     const calls = Math.max(st.warmupCalls, st.warmupRuns * st.callsPerRun) + st.runs * st.callsPerRun;
-    seconds += 2 + targets * (3.5 + (calls * 3) / 1000);
+    seconds += 2 + targets * (3 + (calls * 3) / 1000);
   }
   if (st.studies.includes('multiplex')) {
     const waves = (perCall: (n: number) => number) => st.counts.reduce((sum, n) => sum + perCall(n), 0);

@@ -4,10 +4,14 @@ import type { BenchResults, Figures, Measurement } from './results.js';
 import { SCENARIOS } from './scenarios.js';
 import { overlaps, summarise, type Summary } from './stats.js';
 
-/** Report order: the scenario list's order, then rate; saturation rows under `saturation`. */
+/** A generator using this share of its core or more may be the bottleneck: no verdict from that row. */
+export const GENERATOR_BOUND = 0.7;
+
+/** Report order: the scenario list's order, then rate (curve: the common load, then fractions); saturation rows under `saturation`. */
 function order(m: Measurement): number {
   const id = m.scenario.startsWith('saturation') ? 'saturation' : m.scenario;
-  return SCENARIOS.findIndex((s) => s.id === id) * 1e7 + (m.scenario === 'saturation-raw' ? 1 : 0) + (m.rate ?? 0) * 10;
+  const within = m.load ? (m.load.of === 'slowest' ? 0 : 1 + m.load.fraction * 1000) : (m.rate ?? 0);
+  return SCENARIOS.findIndex((s) => s.id === id) * 1e7 + (m.scenario === 'saturation-raw' ? 1 : 0) + within * 10;
 }
 
 export interface Case {
@@ -16,6 +20,9 @@ export interface Case {
   /** The MCP wiring; none for the raw echo. */
   wiring?: string;
   rate?: number;
+  /** A latency-curve point: offered rates differ per server, so its case is the fraction. */
+  fraction?: number;
+  of?: 'own' | 'slowest';
   op?: string;
 }
 
@@ -38,7 +45,14 @@ export interface Cell {
   serverCpuSeconds: Summary;
   requestsPerCpuSecond: Summary;
   peakRssBytes: number;
+  /** The highest share of its core the load generator used in any run. */
   generatorUtilisation: number;
+  /** How busy the server was: its CPU seconds over the wall seconds, mean over the runs. */
+  serverUtilisation: number;
+  /** Offered arrival rate (open model), mean over the runs. */
+  offered?: Summary;
+  /** Dropped over offered requests, over all runs (open model). */
+  droppedShare?: number;
 }
 
 export type Better = 'higher' | 'lower';
@@ -47,12 +61,21 @@ export interface Winner {
   server: string | null;
   /** How much better than the runner-up, as a fraction (0.15 = 15%). */
   margin: number;
-  /** `clear`: CIs do not overlap; `tie`: they do; `single`: one run each, no CI; `only`: one server. */
-  verdict: 'clear' | 'tie' | 'single' | 'only' | 'none';
+  /**
+   * `clear`: CIs do not overlap; `tie`: they do; `single`: one run each, no CI; `only`: one server;
+   * `generator-bound`: the generator may have been the bottleneck, so neither a winner nor a tie.
+   */
+  verdict: 'clear' | 'tie' | 'single' | 'only' | 'none' | 'generator-bound';
 }
 
 export function caseKey(c: Omit<Case, 'key'>): string {
-  return [c.scenario, c.wiring ? `[${c.wiring}]` : '', c.rate !== undefined ? `@${c.rate}` : '', c.op ? `:${c.op}` : ''].join('');
+  return [
+    c.scenario,
+    c.wiring ? `[${c.wiring}]` : '',
+    c.rate !== undefined ? `@${c.rate}` : '',
+    c.fraction !== undefined ? `~${c.fraction}×${c.of}` : '',
+    c.op ? `:${c.op}` : '',
+  ].join('');
 }
 
 /** A measurement's wiring: runs from before wirings existed measured the official one. */
@@ -80,7 +103,8 @@ export function cases(results: BenchResults): Case[] {
   for (const m of sorted) {
     const wiring = wiringOf(m);
     const w = wiring ? { wiring } : {};
-    add({ scenario: m.scenario, ...w, ...(m.rate !== undefined ? { rate: m.rate } : {}) });
+    const at = m.load ? { fraction: m.load.fraction, of: m.load.of } : m.rate !== undefined ? { rate: m.rate } : {};
+    add({ scenario: m.scenario, ...w, ...at });
     for (const op of Object.keys(m.ops ?? {})) add({ scenario: m.scenario, ...w, op });
   }
   return [...seen.values()];
@@ -88,7 +112,11 @@ export function cases(results: BenchResults): Case[] {
 
 export function measurementsOf(results: BenchResults, c: Case, server: string): Measurement[] {
   return results.measurements.filter(
-    (m) => m.server === server && m.scenario === c.scenario && wiringOf(m) === c.wiring && m.rate === c.rate,
+    (m) =>
+      m.server === server &&
+      m.scenario === c.scenario &&
+      wiringOf(m) === c.wiring &&
+      (c.fraction !== undefined ? m.load?.fraction === c.fraction && m.load.of === c.of : m.rate === c.rate && !m.load),
   );
 }
 
@@ -121,7 +149,26 @@ export function cell(results: BenchResults, c: Case, server: string): Cell | nul
     requestsPerCpuSecond: summarise(runs.map((m) => m.requestsPerCpuSecond)),
     peakRssBytes: Math.max(...runs.map((m) => m.serverUsage.peakRssBytes)),
     generatorUtilisation: Math.max(...runs.map((m) => m.generatorUsage.utilisation)),
+    serverUtilisation: runs.reduce((s, m) => s + (m.durationSeconds > 0 ? m.serverUsage.cpuSeconds / m.durationSeconds : 0), 0) / runs.length,
+    ...(runs.every((m) => m.rate !== undefined) ? openModel(runs) : {}),
   };
+}
+
+function openModel(runs: Measurement[]): { offered: Summary; droppedShare: number } {
+  const offered = runs.reduce((s, m) => s + (m.rate as number) * m.durationSeconds, 0);
+  return { offered: summarise(runs.map((m) => m.rate as number)), droppedShare: offered > 0 ? runs.reduce((s, m) => s + m.droppedIterations, 0) / offered : 0 };
+}
+
+/** The generator-bound test of a row: any server's generator at GENERATOR_BOUND of its core or more. */
+export function generatorBound(cells: readonly (Cell | null)[]): boolean {
+  return cells.some((x) => x !== null && x.generatorUtilisation >= GENERATOR_BOUND);
+}
+
+/** The winner of a row of cells, refusing a verdict where the generator may have been the bottleneck. */
+export function rank(cells: readonly (Cell | null)[], value: (c: Cell) => Summary, better: Better): Winner {
+  const present = cells.filter((x): x is Cell => x !== null);
+  if (present.length > 1 && generatorBound(present)) return { server: null, margin: 0, verdict: 'generator-bound' };
+  return winner(present.map((x) => ({ server: x.server, value: value(x) })), better);
 }
 
 /**

@@ -40,22 +40,23 @@ describe('the demo plan', () => {
       'r1-node-http-warmup',
       'r1-node-http-simple-tool-100',
       'r1-node-http-simple-tool-200',
-      'r1-node-http-batch',
+      'r1-node-http-batch-1000',
       'r1-hono-gate',
       'r1-hono-warmup',
       'r1-hono-simple-tool-100',
       'r1-hono-simple-tool-200',
-      'r1-hono-batch',
+      'r1-hono-batch-1000',
       'r2-node-http-simple-tool-100',
       'r2-node-http-simple-tool-200',
-      'r2-node-http-batch',
+      'r2-node-http-batch-1000',
       'r2-hono-simple-tool-100',
       'r2-hono-simple-tool-200',
-      'r2-hono-batch',
+      'r2-hono-batch-1000',
     ]);
-    const batch = plan.runs.find((r) => r.id === 'r2-hono-batch');
+    const batch = plan.runs.find((r) => r.id === 'r2-hono-batch-1000');
     expect(batch).toMatchObject({ kind: 'measure', server: 'hono', round: 2, scenario: 'batch', file: 'batch.js', url: 'http://hono:3000/mcp' });
-    expect(batch?.env).toEqual(k6RunEnv(scenario('batch'), settings.durationSeconds, undefined));
+    // batch has one fixed rate of its own (scenarios.ts), whatever --rates says.
+    expect(batch?.env).toEqual(k6RunEnv(scenario('batch'), settings.durationSeconds, 1000));
     expect(plan.runs.find((r) => r.id === 'r1-node-http-simple-tool-200')?.env).toMatchObject({ MODE: 'open', RATE: '200' });
   });
 
@@ -64,9 +65,9 @@ describe('the demo plan', () => {
     const script = planScript(plan);
     const runLines = script.split('\n').filter((l) => l.startsWith('run '));
     expect(runLines).toHaveLength(plan.runs.length);
-    expect(runLines.find((l) => l.includes("'r1-node-http2-batch'"))).toContain("-e 'BASE_URL=https://node-http2:3000/mcp'");
-    expect(runLines.find((l) => l.includes("'r1-node-http2-batch'"))).toContain("-e 'INSECURE=1'");
-    expect(runLines.find((l) => l.includes("'r1-uws-batch'"))).not.toContain('INSECURE');
+    expect(runLines.find((l) => l.includes("'r1-node-http2-batch-1000'"))).toContain("-e 'BASE_URL=https://node-http2:3000/mcp'");
+    expect(runLines.find((l) => l.includes("'r1-node-http2-batch-1000'"))).toContain("-e 'INSECURE=1'");
+    expect(runLines.find((l) => l.includes("'r1-uws-batch-1000'"))).not.toContain('INSECURE');
     expect(script).toContain('"$OUT/k6/done"');
   });
 

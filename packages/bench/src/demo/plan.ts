@@ -4,7 +4,7 @@
 // gated and warmed up once, in the first round.
 import { k6RunEnv, WARMUP, warmupEnv } from '../measurement.js';
 import type { BenchSettings } from '../results.js';
-import { scenario, SCENARIOS } from '../scenarios.js';
+import { ratesOf, scenario, SCENARIOS } from '../scenarios.js';
 import { parseArgs } from '../settings.js';
 
 export interface DemoRun {
@@ -65,7 +65,7 @@ export function demoPlan(settings: BenchSettings, targets: Record<string, string
       }
       for (const id of settings.scenarios) {
         const sc = scenario(id);
-        for (const rate of sc.model === 'open' ? settings.rates : [undefined]) {
+        for (const rate of ratesOf(sc, settings.rates)) {
           runs.push({
             id: at(rate === undefined ? id : `${id}-${rate}`),
             kind: 'measure',

@@ -6,8 +6,8 @@ import { cases, cell, winner } from '../summarise.js';
 import { summarise } from '../stats.js';
 
 const clear = fixtureResults([
-  { name: 'node-http', mcp: [1000, 1010, 990], raw: [30000, 31000, 29000], p99At: { 100: 4, 400: 9 } },
-  { name: 'uws', mcp: [1500, 1490, 1510], raw: [70000, 69000, 71000], p99At: { 100: 2, 400: 3 } },
+  { name: 'node-http', mcp: [1000, 1010, 990], raw: [30000, 31000, 29000], p99At: { 100: 4, 400: 9 }, curve: { p99: [4, 12, 300], dropped: [0, 0, 0.08], commonP99: 4 } },
+  { name: 'uws', mcp: [1500, 1490, 1510], raw: [70000, 69000, 71000], p99At: { 100: 2, 400: 3 }, curve: { p99: [2, 8, 200], dropped: [0, 0.002, 0.05], commonP99: 3 } },
 ]);
 
 describe('summarising runs', () => {
@@ -20,6 +20,10 @@ describe('summarising runs', () => {
       'resources[official]:small',
       'concurrent-calls[official]',
       'agents[official]',
+      'latency[official]~0.5×slowest',
+      'latency[official]~0.5×own',
+      'latency[official]~1×own',
+      'latency[official]~1.1×own',
       'saturation-raw',
       'saturation-mcp[official]',
     ]);
@@ -53,7 +57,11 @@ describe('the report', () => {
     const pick = md.slice(md.indexOf('## Which runtime'), md.indexOf('## Overview'));
     expect(pick).toContain('**Most MCP calls per second: uws** — 1,500 req/s at saturation (official wiring), 50% more than the slowest (node-http, 1,000)');
     expect(pick).toContain('**MCP, not the HTTP stack, sets the ceiling.**');
-    expect(pick).toContain('**Lowest tail latency under load: uws** — p99 3.00 ms at 400 calls/s');
+    // Common load: half the slowest (node-http, 1,000/s) = 500 calls/s for both.
+    expect(pick).toMatch(/\*\*Lowest tail latency at a common load: uws\*\* — p99 at 500 calls\/s \(50% of the slowest server's saturation\), open loop: node-http [\d.]+ ms, uws [\d.]+ ms\./);
+    // Knee: uws held 100% (p99 8 ms, 0.2% dropped), node-http only 50% (12 ms at 100%).
+    expect(pick).toContain('**Most load before the knee** (p99 under 10.0 ms, under 1% dropped, open loop): uws 1,500 calls/s (100% of its saturation, p99 8.00 ms), node-http 500 calls/s (50% of its saturation, p99 4.00 ms).');
+    expect(pick).not.toContain('Not cited');
     expect(pick).toContain('**uws** is the pick');
   });
 
@@ -82,8 +90,9 @@ describe('the report', () => {
     expect(md).toContain('| Metric | node-http | uws | Winner |');
     expect(md).toMatch(/\| Requests\/s \| 1,000 ±\d+ \| 1,500 ±\d+ \| \*\*uws\*\* \(\+50\.0%\) \|/);
     expect(md).toContain('| node-http | wrk, http1, 50 in flight | 30,000 ±');
-    expect(md).toMatch(/\| uws \| wrk, http1, 50 in flight \| 70,000 ±[\d,]+ \| 1,500 ±[\d,]+ \| 2\.1% \|/);
+    expect(md).toMatch(/\| uws \| wrk, http1, 50 in flight \| 70,000 ±[\d,]+ \(server 80% · generator 20%\) \| 1,500 ±[\d,]+ \| 2\.1% \|/);
     expect(md).toContain('![p99 latency vs arrival rate](charts/latency-p99.svg)');
+    expect(md).toContain('![p99 latency vs offered rate per server](charts/curve-p99.svg)');
   });
 
   it('shows raw, tuned and official side by side, and what each ablation step buys', () => {
@@ -96,13 +105,45 @@ describe('the report', () => {
       'tuned',
     );
     const text = renderMarkdown(buildReport(run));
-    expect(text).toContain('| Server | Generator | Raw echo req/s | tuned req/s | tuned / raw | tuned p50 | tuned p99 | official req/s |');
-    expect(text).toMatch(/\| uws \| wrk, http1, 50 in flight \| 70,000 ±[\d,]+ \| 40,000 ±[\d,]+ \| 57\.1% \|.*\| 1,500 ±[\d,]+ \| 2\.1% \|.*\| 26\.7× \|$/m);
+    expect(text).toContain('| Server | Generator | Raw echo req/s | tuned req/s | tuned / raw | tuned p50 | tuned p99 | tuned server / generator CPU | official req/s |');
+    expect(text).toMatch(/\| uws \| wrk, http1, 50 in flight \| 70,000 ±[\d,]+ [^|]*\| 40,000 ±[\d,]+ \| 57\.1% \|.*\| 80% \/ 20% \| 1,500 ±[\d,]+ \| 2\.1% \|.*\| 26\.7× \|$/m);
     // Ablation: each step against the one before, in the order the changes are made.
     expect(text).toMatch(/\| uws \| official-shared-validator \| 1,600 ±[\d,]+ \| 1\.07× \| 1\.1× \|/);
     expect(text).toMatch(/\| uws \| tuned-web \| 8,000 ±[\d,]+ \| 5\.00× \| 5\.3× \|/);
     expect(text).toMatch(/\| uws \| tuned \| 40,000 ±[\d,]+ \| 5\.00× \| 26\.7× \| 57\.1% \|/);
     expect(text).toContain('**How you wire MCP matters more than the runtime.** At saturation the tuned wiring serves 20.0–26.7× the calls of the official wiring');
+  });
+
+  it('refuses to name a winner or a tie from a generator-bound row, and the recommendation does not cite it', () => {
+    // The same clear-cut data, but k6 at 95% of its core in the agents scenario and wrk at 75% at saturation.
+    const bound = fixtureResults(
+      [
+        { name: 'node-http', mcp: [1000, 1010, 990], raw: [30000, 31000, 29000], p99At: {} },
+        { name: 'uws', mcp: [1500, 1490, 1510], raw: [70000, 69000, 71000], p99At: {} },
+      ],
+      [100, 400],
+      'official',
+      { agents: 0.95, 'saturation-mcp': 0.75 },
+    );
+    const ctxCells = (key: string) => cases(bound).find((c) => c.key === key);
+    expect(ctxCells('agents[official]')).toBeDefined();
+    const text = renderMarkdown(buildReport(bound));
+    const pick = text.slice(text.indexOf('## Which runtime'), text.indexOf('## Overview'));
+    expect(pick).not.toContain('Most MCP calls per second');
+    expect(pick).not.toContain('Throughput at saturation');
+    expect(pick).not.toContain('Agents awaiting an LLM');
+    expect(pick).toContain('**Not cited here:** saturation, 100 agents awaiting an LLM: the load generator used ≥ 70% of its core there');
+    expect(pick).not.toContain('is the pick');
+    // The rows themselves say so instead of a winner or a tie.
+    const agentsRow = text.split('\n').find((l) => l.startsWith('| 100 agents awaiting an LLM (official) |')) as string;
+    expect(agentsRow).toContain('generator 95% †');
+    expect(agentsRow).toMatch(/none: generator-bound \(≥ 70% of its core\) \|$/);
+    expect(agentsRow).not.toMatch(/tie|\*\*uws\*\*|\*\*node-http\*\*/);
+    const satRow = text.split('\n').find((l) => l.startsWith('| Saturation: MCP tools/call (official) |')) as string;
+    expect(satRow).toMatch(/none: generator-bound/);
+    // A row with headroom still gets its verdict.
+    const concurrentRow = text.split('\n').find((l) => l.startsWith('| Concurrent calls from one agent (official) |')) as string;
+    expect(concurrentRow).toMatch(/\*\*uws\*\*|tie/);
   });
 
   it('reports gate failures and does not claim correctness then', () => {

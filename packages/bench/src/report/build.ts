@@ -4,8 +4,9 @@ import type { BenchResults, Measurement } from '../results.js';
 import type { StudySettings } from '../studies/model.js';
 import { SCENARIOS, scenario } from '../scenarios.js';
 import { summarise } from '../stats.js';
-import { caseKey, winner, wiringOf, type Better, type Case, type Cell } from '../summarise.js';
+import { caseKey, generatorBound, GENERATOR_BOUND, rank, wiringOf, type Better, type Case, type Cell } from '../summarise.js';
 import { cellsOf, peakRss, primaryKey, reportContext, type Ctx } from './context.js';
+import { curveSection } from './curve.js';
 import { floorBlocks } from './floor.js';
 import { bytes, ms, num, percent, winnerText, withCi } from './format.js';
 import type { Block, Report, Section } from './model.js';
@@ -31,6 +32,7 @@ export function buildReport(results: BenchResults): Report {
           { id: 'pick', title: 'Which runtime should I pick?', blocks: recommend(ctx) },
           overview(ctx),
           saturation(ctx),
+          curveSection(ctx),
           latencyVsRate(ctx),
           agentPattern(ctx),
           multiplexing(ctx),
@@ -56,13 +58,14 @@ export function caseTitle(c: Case): string {
   const wiring = c.wiring ? ` (${c.wiring})` : '';
   if (c.scenario === 'saturation-mcp') return `Saturation: MCP tools/call${wiring}`;
   if (c.scenario === 'saturation-raw') return 'Saturation: raw JSON echo';
+  if (c.fraction !== undefined) return `Latency vs load @ ${percent(c.fraction, 0)} of ${c.of === 'own' ? 'each server\'s own' : 'the slowest server\'s'} saturation${wiring}`;
   const title = scenario(c.scenario).title;
   return `${title}${c.rate !== undefined ? ` @ ${num(c.rate)}/s` : ''}${c.op ? `: ${c.op}` : ''}${wiring}`;
 }
 
 /** A short label for charts: scenario, rate, and the wiring when the run has several. */
 function chartLabel(ctx: Ctx, c: Case): string {
-  const base = c.rate !== undefined ? `${c.scenario} @${c.rate}` : c.scenario;
+  const base = c.rate !== undefined ? `${c.scenario} @${c.rate}` : c.fraction !== undefined ? `${c.scenario} ${percent(c.fraction, 0)}${c.of === 'own' ? ' own' : ''}` : c.scenario;
   return c.wiring && ctx.wirings.length > 1 && c.wiring !== ctx.primary ? `${base} (${c.wiring})` : base;
 }
 
@@ -108,31 +111,38 @@ function header({ results }: Ctx): Section {
   };
 }
 
-/** A table of one metric across servers, one row per case, with a winner column. */
-function metricTable(ctx: Ctx, keys: Case[], pick: (c: Cell) => string, rank?: { value: (c: Cell) => ReturnType<typeof summarise>; better: Better }): Block {
+/** Who was busy: the server's share of its core and the generator's, beside a figure. */
+function busy(x: Cell): string {
+  return ` (server ${percent(x.serverUtilisation, 0)} · generator ${percent(x.generatorUtilisation, 0)}${x.generatorUtilisation >= GENERATOR_BOUND ? ' †' : ''})`;
+}
+
+/** Rows comparable across servers: a curve point at each server's own fraction has a rate of its own. */
+function comparable(c: Case): boolean {
+  return c.of !== 'own';
+}
+
+/** A table of one metric across servers, one row per case, with a winner column; each cell says who was busy. */
+function metricTable(ctx: Ctx, keys: Case[], pick: (c: Cell) => string, ranked?: { value: (c: Cell) => ReturnType<typeof summarise>; better: Better }): Block {
   return {
     kind: 'table',
-    head: ['Scenario', ...ctx.servers, ...(rank ? ['Winner'] : [])],
+    head: ['Scenario', ...ctx.servers, ...(ranked ? ['Winner'] : [])],
     rows: keys.map((c) => {
       const cells = cellsOf(ctx, c.key);
-      const row = [caseTitle(c), ...cells.map((x) => (x ? pick(x) : 'not measured'))];
-      if (rank) {
-        const w = winner(
-          cells.flatMap((x) => (x ? [{ server: x.server, value: rank.value(x) }] : [])),
-          rank.better,
-        );
-        row.push(winnerText(w));
-      }
+      const row = [caseTitle(c), ...cells.map((x) => (x ? `${pick(x)}${busy(x)}` : 'not measured'))];
+      if (ranked) row.push(winnerText(rank(cells, ranked.value, ranked.better)));
       return row;
     }),
   };
 }
 
 function overview(ctx: Ctx): Section {
-  const rows = ctx.cases.filter((c) => !c.op);
-  const charted = rows.filter((c) => !c.scenario.startsWith('saturation'));
+  const rows = ctx.cases.filter((c) => !c.op && comparable(c));
+  const charted = rows.filter((c) => !c.scenario.startsWith('saturation') && c.scenario !== 'latency');
   const blocks: Block[] = [
-    { kind: 'text', text: 'Requests per second, every scenario (higher is better). Latency, errors, CPU and memory per scenario are in the tables further down.' },
+    {
+      kind: 'text',
+      text: `Requests per second, every scenario (higher is better), with how busy the server and the load generator each were (share of one core: CPU seconds over wall seconds). Where the generator used ≥ ${percent(GENERATOR_BOUND, 0)} of its core (†) it may have been the bottleneck: no winner or tie is declared from that row. Latency, errors, CPU and memory per scenario are in the tables further down.`,
+    },
     metricTable(ctx, rows, (x) => withCi(x.rps, (v) => num(v)), { value: (x) => x.rps, better: 'higher' }),
   ];
   if (charted.length > 0) {
@@ -164,13 +174,13 @@ function saturation(ctx: Ctx): Section {
   // Side by side: the main wirings and official; the ablation steps have their own table.
   const sideBySide = wirings.filter((w) => w === 'official' || (ctx.results.settings.wirings ?? []).includes(w) || w === ctx.primary);
   const head = ['Server', 'Generator', 'Raw echo req/s'];
-  for (const w of sideBySide) head.push(`${w} req/s`, `${w} / raw`, `${w} p50`, `${w} p99`);
+  for (const w of sideBySide) head.push(`${w} req/s`, `${w} / raw`, `${w} p50`, `${w} p99`, `${w} server / generator CPU`);
   const gains = official ? sideBySide.filter((w) => w !== 'official') : [];
   for (const w of gains) head.push(`${w} ÷ official`);
   const rows = ctx.servers.map((server, i) => {
     const r = raw[i];
     const tool = ctx.results.measurements.find((x) => x.server === server && x.scenario === 'saturation-raw');
-    const row = [server, tool ? `${tool.tool}, ${tool.protocol}, ${tool.concurrency} in flight` : 'n/a', r ? withCi(r.rps, (v) => num(v)) + flag(server, 'raw') : 'not measured'];
+    const row = [server, tool ? `${tool.tool}, ${tool.protocol}, ${tool.concurrency} in flight` : 'n/a', r ? `${withCi(r.rps, (v) => num(v))}${flag(server, 'raw')} (server ${percent(r.serverUtilisation, 0)} · generator ${percent(r.generatorUtilisation, 0)})` : 'not measured'];
     for (const w of sideBySide) {
       const m = mcp.get(w)?.[i];
       row.push(
@@ -178,6 +188,7 @@ function saturation(ctx: Ctx): Section {
         m && r ? percent(m.rps.mean / r.rps.mean) : 'n/a',
         m ? ms(m.p50.mean) : 'n/a',
         m ? ms(m.p99.mean) : 'n/a',
+        m ? `${percent(m.serverUtilisation, 0)} / ${percent(m.generatorUtilisation, 0)}` : 'n/a',
       );
     }
     for (const w of gains) {
@@ -188,14 +199,14 @@ function saturation(ctx: Ctx): Section {
     return row;
   });
   const notes = [...flags.values()].length
-    ? [{ kind: 'text' as const, text: '† within 10% of the load generator\'s ceiling (the fastest raw echo it drove in this run) or the generator used ≥ 90% of its core: this figure may be the generator\'s limit, not the server\'s.' }]
+    ? [{ kind: 'text' as const, text: `† within 10% of the load generator's ceiling (the fastest raw echo it drove in this run) or the generator used ≥ ${percent(GENERATOR_BOUND, 0)} of its core: this figure may be the generator's limit, not the server's, and no winner is declared from it.` }]
     : [];
   const detail = wirings.map((w) => {
     const cells = mcp.get(w) ?? [];
     return {
       kind: 'table' as const,
-      head: ['Server', `${w}: req/s`, 'Errors', 'Req per CPU-s', 'Peak RSS', 'Generator CPU'],
-      rows: cells.flatMap((m) => (m ? [[m.server, withCi(m.rps, (v) => num(v)), percent(m.errorRate, 2), num(m.requestsPerCpuSecond.mean), bytes(m.peakRssBytes), percent(m.generatorUtilisation, 0)]] : [])),
+      head: ['Server', `${w}: req/s`, 'Errors', 'Req per CPU-s', 'Peak RSS', 'Server CPU', 'Generator CPU'],
+      rows: cells.flatMap((m) => (m ? [[m.server, withCi(m.rps, (v) => num(v)), percent(m.errorRate, 2), num(m.requestsPerCpuSecond.mean), bytes(m.peakRssBytes), percent(m.serverUtilisation, 0), percent(m.generatorUtilisation, 0)]] : [])),
     };
   });
   return {
@@ -275,7 +286,7 @@ export function generatorFlags(ctx: Ctx): Map<string, string> {
         const runs = runsOf(server, kind);
         if (runs.length === 0) continue;
         const mean = meanOf(runs);
-        const busy = runs.some((m) => m.generatorUsage.utilisation >= 0.9);
+        const busy = runs.some((m) => m.generatorUsage.utilisation >= GENERATOR_BOUND);
         const isCeiling = kind === 'raw' && mean === ceiling;
         const near = ceiling > 0 && !isCeiling && mean >= ceiling * (1 - GENERATOR_MARGIN);
         if (busy || near) flags.set(`${server}:${kind}`, ' †');
@@ -286,8 +297,9 @@ export function generatorFlags(ctx: Ctx): Map<string, string> {
 }
 
 function latencyVsRate(ctx: Ctx): Section {
-  const rated = ctx.cases.filter((c) => c.rate !== undefined && !c.op && c.wiring === ctx.primary);
-  if (rated.length === 0) return { id: 'latency', title: 'Latency vs arrival rate', blocks: [] };
+  // The scenario measured at the run's --rates (others have one fixed rate of their own).
+  const rated = ctx.cases.filter((c) => c.rate !== undefined && !c.op && c.wiring === ctx.primary && scenario(c.scenario).rate === undefined);
+  if (rated.length === 0) return { id: 'latency', title: 'Body-checked calls at fixed rates', blocks: [] };
   const id = rated[0]?.scenario as string;
   const rows: string[][] = [];
   for (const c of rated) {
@@ -303,6 +315,8 @@ function latencyVsRate(ctx: Ctx): Section {
         ms(x.max),
         num(x.droppedIterations),
         percent(x.errorRate, 2),
+        percent(x.serverUtilisation, 0),
+        `${percent(x.generatorUtilisation, 0)}${x.generatorUtilisation >= GENERATOR_BOUND ? ' †' : ''}`,
       ]);
     });
   }
@@ -316,13 +330,13 @@ function latencyVsRate(ctx: Ctx): Section {
     }));
   return {
     id: 'latency',
-    title: 'Latency vs arrival rate (open model)',
+    title: 'Body-checked calls at fixed rates (k6)',
     blocks: [
       {
         kind: 'text',
-        text: `${scenario(id).title}, ${ctx.primary} wiring: k6 starts requests at a constant rate whatever the latency (constant-arrival-rate), so queueing shows up as latency, and requests k6 could not start in time as dropped iterations. The knee is where p99 climbs and iterations drop.`,
+        text: `${scenario(id).title}, ${ctx.primary} wiring: k6 starts requests at a constant rate whatever the latency (constant-arrival-rate) and checks every answer's body; requests it could not start in time are dropped iterations. Its rates are kept where k6 has headroom on its core (it costs ~0.3 ms of CPU a call); the curve above, from oha, goes to each server's knee. † marks a generator at ≥ ${percent(GENERATOR_BOUND, 0)} of its core.`,
       },
-      { kind: 'table', head: ['Offered', 'Server', 'Achieved req/s', 'p50', 'p95', 'p99', 'Max', 'Dropped', 'Errors'], rows },
+      { kind: 'table', head: ['Offered', 'Server', 'Achieved req/s', 'p50', 'p95', 'p99', 'Max', 'Dropped', 'Errors', 'Server CPU', 'Generator CPU'], rows },
       { kind: 'chart', id: 'latency-p50', alt: 'p50 latency vs arrival rate', svg: lineChart({ id: 'latency-p50', title: 'p50 latency vs arrival rate (ms, log scale)', xLabel: 'offered requests / s', yLabel: 'ms', series: series((x) => x.p50.mean), logY: true }) },
       { kind: 'chart', id: 'latency-p99', alt: 'p99 latency vs arrival rate', svg: lineChart({ id: 'latency-p99', title: 'p99 latency vs arrival rate (ms, log scale)', xLabel: 'offered requests / s', yLabel: 'ms', series: series((x) => x.p99.mean), logY: true }) },
     ],
@@ -373,7 +387,7 @@ function multiplexing(ctx: Ctx): Section {
 
 function resourcesAndMemory(ctx: Ctx): Section {
   const peak = ctx.servers.map((s) => peakRss(ctx, s));
-  const rows = ctx.cases.filter((c) => !c.op && c.scenario !== 'saturation-raw');
+  const rows = ctx.cases.filter((c) => !c.op && c.scenario !== 'saturation-raw' && comparable(c));
   return {
     id: 'cpu-memory',
     title: 'CPU and memory',
@@ -414,11 +428,11 @@ function perScenario(ctx: Ctx): Section {
   const blocks: Block[] = [];
   for (const c of ctx.cases) {
     const cells = cellsOf(ctx, c.key);
-    const entries = (value: (x: Cell) => ReturnType<typeof summarise>) => cells.flatMap((x) => (x ? [{ server: x.server, value: value(x) }] : []));
+    // A curve point at each server's own fraction compares different loads: figures, no winner.
     const row = (label: string, show: (x: Cell) => string, value?: (x: Cell) => ReturnType<typeof summarise>, better: Better = 'lower') => [
       label,
       ...cells.map((x) => (x ? show(x) : 'not measured')),
-      value ? winnerText(winner(entries(value), better)) : '',
+      value && comparable(c) ? winnerText(rank(cells, value, better)) : '',
     ];
     const rows = [
       row('Requests/s', (x) => withCi(x.rps, (v) => num(v)), (x) => x.rps, 'higher'),
@@ -434,10 +448,14 @@ function perScenario(ctx: Ctx): Section {
       rows.push(row('Server CPU', (x) => `${num(x.serverCpuSeconds.mean, 2)} s`));
       rows.push(row('Req per CPU-s', (x) => withCi(x.requestsPerCpuSecond, (v) => num(v)), (x) => x.requestsPerCpuSecond, 'higher'));
       rows.push(row('Peak RSS', (x) => bytes(x.peakRssBytes)));
-      rows.push(row('Generator CPU', (x) => `${percent(x.generatorUtilisation, 0)}${x.generatorUtilisation >= 0.9 ? ' † generator-bound?' : ''}`));
-      if (c.rate !== undefined) rows.push(row('Dropped iterations', (x) => num(x.droppedIterations)));
+      rows.push(row('Server CPU busy', (x) => percent(x.serverUtilisation, 0)));
+      rows.push(row('Generator CPU', (x) => `${percent(x.generatorUtilisation, 0)}${x.generatorUtilisation >= GENERATOR_BOUND ? ' † generator-bound' : ''}`));
+      if (c.rate !== undefined || c.fraction !== undefined) {
+        rows.push(row('Offered req/s', (x) => withCi(x.offered, (v) => num(v))));
+        rows.push(row('Dropped', (x) => `${num(x.droppedIterations)} (${percent(x.droppedShare ?? NaN, 2)})`));
+      }
     }
-    blocks.push({ kind: 'text', text: `**${caseTitle(c)}**` });
+    blocks.push({ kind: 'text', text: `**${caseTitle(c)}**${generatorBound(cells) ? ` — generator-bound: it used ≥ ${percent(GENERATOR_BOUND, 0)} of its core, so no winner or tie is declared` : ''}` });
     blocks.push({ kind: 'table', head: ['Metric', ...ctx.servers, 'Winner'], rows });
   }
   return { id: 'scenarios', title: 'Every scenario in detail', blocks };

@@ -10,10 +10,18 @@ export interface FixtureServer {
   p99At: Record<number, number>;
   /** Saturation req/s per round of wirings measured at saturation only. */
   compare?: Record<string, number[]>;
+  /** Latency curve: p99 (ms) at each of CURVE_FRACTIONS of its own saturation, and at the common load; dropped share per fraction. */
+  curve?: { p99: number[]; dropped?: number[]; commonP99: number };
 }
 
+/** The fixture's curve: fractions of each server's own saturation; the common load is half the slowest's. */
+export const CURVE_FRACTIONS = [0.5, 1, 1.1];
+
+/** Generator utilisation per scenario id (default 0.2): a row at 0.7 or more is generator-bound. */
+export type FixtureGenerator = Record<string, number>;
+
 /** Every scenario in `wiring` (as a run of that wiring); `compare` wirings at saturation only. */
-export function fixtureResults(servers: FixtureServer[], rates = [100, 400], wiring = 'official'): BenchResults {
+export function fixtureResults(servers: FixtureServer[], rates = [100, 400], wiring = 'official', generator: FixtureGenerator = {}): BenchResults {
   const measurements: Measurement[] = [];
   const base = (server: string, scenario: string, round: number, rps: number, p99 = 5): Measurement => ({
     server,
@@ -34,7 +42,7 @@ export function fixtureResults(servers: FixtureServer[], rates = [100, 400], wir
     iterations: { count: rps * 5, rate: rps, durationMs: { avg: 60, min: 50, p50: 55, p90: 70, p95: 80, p99: 90, max: 100 } },
     serverUsage: { cpuSeconds: 4, peakRssBytes: 100 * 1024 * 1024 },
     requestsPerCpuSecond: Math.round((rps * 5) / 4),
-    generatorUsage: { cpuSeconds: 1, utilisation: 0.2 },
+    generatorUsage: { cpuSeconds: 1, utilisation: generator[scenario] ?? 0.2 },
     backgroundCpu: 0.05,
   });
   const rounds = Math.max(...servers.map((s) => s.mcp.length));
@@ -55,6 +63,25 @@ export function fixtureResults(servers: FixtureServer[], rates = [100, 400], wir
       }
     }
   }
+  const saturationOf = (s: FixtureServer) => s.mcp.reduce((a, b) => a + b, 0) / s.mcp.length;
+  const slowest = Math.min(...servers.map(saturationOf));
+  for (let round = 1; round <= rounds; round++) {
+    for (const s of servers) {
+      if (!s.curve) continue;
+      const own = saturationOf(s);
+      const point = (rate: number, p99: number, dropped: number, load: Measurement['load']): Measurement => ({
+        ...base(s.name, 'latency', round, rate * (1 - dropped), p99),
+        tool: 'oha',
+        rate,
+        load,
+        droppedIterations: Math.round(rate * 5 * dropped),
+      });
+      measurements.push(point(Math.round(slowest / 2), s.curve.commonP99, 0, { fraction: 0.5, of: 'slowest', saturationRps: slowest }));
+      CURVE_FRACTIONS.forEach((fraction, j) =>
+        measurements.push(point(Math.round(own * fraction), s.curve?.p99[j] ?? NaN, s.curve?.dropped?.[j] ?? 0, { fraction, of: 'own', saturationRps: own })),
+      );
+    }
+  }
   return {
     schema: 1,
     environment: {
@@ -72,7 +99,7 @@ export function fixtureResults(servers: FixtureServer[], rates = [100, 400], wir
     settings: {
       profile: 'default',
       servers: servers.map((s) => s.name),
-      scenarios: ['simple-tool', 'resources', 'concurrent-calls', 'agents', 'saturation'],
+      scenarios: ['simple-tool', 'resources', 'concurrent-calls', 'agents', 'latency', 'saturation'],
       repeats: rounds,
       durationSeconds: 5,
       warmupSeconds: 3,
@@ -81,6 +108,7 @@ export function fixtureResults(servers: FixtureServer[], rates = [100, 400], wir
       connections: 50,
       wirings: [wiring],
       compare: [...new Set(servers.flatMap((s) => Object.keys(s.compare ?? {})))],
+      curve: { fractions: CURVE_FRACTIONS, commonFraction: 0.5, seconds: 5, p99BoundMs: 10 },
       studies: { ...STUDY_PROFILES.default, studies: [] },
       reliability: { ...RELIABILITY_PROFILES.default, checks: [] },
       command: 'pnpm bench:all',

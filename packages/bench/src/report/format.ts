@@ -1,6 +1,6 @@
 // Number formatting shared by the Markdown and HTML reports.
 import type { Summary } from '../stats.js';
-import type { Winner } from '../summarise.js';
+import { GENERATOR_BOUND, type Winner } from '../summarise.js';
 
 export function num(v: number, digits = 0): string {
   if (!Number.isFinite(v)) return 'n/a';
@@ -36,6 +36,7 @@ export function percent(v: number, digits = 1): string {
 }
 
 export function winnerText(w: Winner): string {
+  if (w.verdict === 'generator-bound') return `none: generator-bound (≥ ${Math.round(GENERATOR_BOUND * 100)}% of its core)`;
   if (!w.server || w.verdict === 'none') return '—';
   if (w.verdict === 'only') return w.server;
   const margin = `+${num(w.margin * 100, 1)}%`;

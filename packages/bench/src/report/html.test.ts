@@ -11,9 +11,9 @@ import { PALETTE } from './svg.js';
 import { writeReport } from './write.js';
 
 const results = fixtureResults([
-  { name: 'node-http', mcp: [1000, 1010, 990], raw: [30000, 31000, 29000], p99At: { 100: 4, 400: 9 } },
-  { name: 'node-http2', mcp: [900, 905, 910], raw: [25000, 26000, 25500], p99At: { 100: 5, 400: 12 } },
-  { name: 'uws', mcp: [1500, 1490, 1510], raw: [70000, 69000, 71000], p99At: { 100: 2, 400: 3 } },
+  { name: 'node-http', mcp: [1000, 1010, 990], raw: [30000, 31000, 29000], p99At: { 100: 4, 400: 9 }, curve: { p99: [4, 12, 300], commonP99: 4 } },
+  { name: 'node-http2', mcp: [900, 905, 910], raw: [25000, 26000, 25500], p99At: { 100: 5, 400: 12 }, curve: { p99: [5, 15, 400], commonP99: 5 } },
+  { name: 'uws', mcp: [1500, 1490, 1510], raw: [70000, 69000, 71000], p99At: { 100: 2, 400: 3 }, curve: { p99: [2, 8, 200], commonP99: 3 } },
 ]);
 
 /** Pixels of a PNG within a small distance of a CSS hex colour. */
@@ -48,7 +48,7 @@ describe('report.html in headless Chromium', () => {
     expect(remote).toEqual([]);
 
     const ids = await page.$$eval('svg.chart', (svgs) => svgs.map((s) => s.id));
-    expect(ids).toEqual(['throughput', 'saturation', 'latency-p50', 'latency-p99', 'cpu', 'memory']);
+    expect(ids).toEqual(['throughput', 'saturation', 'curve-p99', 'latency-p50', 'latency-p99', 'cpu', 'memory']);
 
     for (const id of ids) {
       const chart = page.locator(`svg#${id}`);

@@ -1,7 +1,9 @@
 // "Which runtime should I pick?", written from the measured data only: every sentence below
-// is chosen by a comparison of this run's figures, never fixed text about a runtime.
+// is chosen by a comparison of this run's figures, never fixed text about a runtime, and only
+// from rows where the server, not the load generator, was the bottleneck.
 import { SCENARIOS } from '../scenarios.js';
-import { caseKey, winner, type Cell } from '../summarise.js';
+import { caseKey, generatorBound, GENERATOR_BOUND, rank, type Cell } from '../summarise.js';
+import { commonCase, knees, p99Bound } from './curve.js';
 import { bytes, ms, num, percent } from './format.js';
 import type { Block } from './model.js';
 import { cellsOf, peakRss, primaryKey, type Ctx } from './context.js';
@@ -10,14 +12,21 @@ export function recommend(ctx: Ctx): Block[] {
   const items: string[] = [];
   const verdicts: string[] = [];
   const present = (cells: (Cell | null)[]) => cells.filter((x): x is Cell => x !== null);
+  const notCited: string[] = [];
+  /** A row the recommendation may cite: the generator stayed under GENERATOR_BOUND of its core. */
+  const citable = (cells: Cell[], what: string) => {
+    if (!generatorBound(cells)) return true;
+    notCited.push(what);
+    return false;
+  };
 
   const mcp = present(cellsOf(ctx, primaryKey(ctx, 'saturation-mcp')));
   const raw = present(cellsOf(ctx, primaryKey(ctx, 'saturation-raw')));
-  if (mcp.length > 1) {
-    const w = winner(mcp.map((x) => ({ server: x.server, value: x.rps })), 'higher');
+  if (mcp.length > 1 && citable(mcp, 'saturation')) {
+    const w = rank(mcp, (x) => x.rps, 'higher');
     const slowest = [...mcp].sort((a, b) => a.rps.mean - b.rps.mean)[0] as Cell;
     const best = mcp.find((x) => x.server === w.server) as Cell;
-    const spread = best.rps.mean / slowest.rps.mean;
+    const spread = best ? best.rps.mean / slowest.rps.mean : NaN;
     if (w.verdict === 'clear') {
       items.push(`**Most MCP calls per second: ${w.server}** — ${num(best.rps.mean)} req/s at saturation (${ctx.primary} wiring), ${num((spread - 1) * 100, 0)}% more than the slowest (${slowest.server}, ${num(slowest.rps.mean)}).`);
       verdicts.push(w.server as string);
@@ -26,7 +35,8 @@ export function recommend(ctx: Ctx): Block[] {
     }
   }
 
-  if (mcp.length > 0 && raw.length > 0) {
+  // The raw echo's generator may be at its limit (uWS's echo outruns wrk's core): ratios only when it is not.
+  if (mcp.length > 0 && raw.length > 0 && citable(raw, 'the raw echo')) {
     const ratios = mcp.flatMap((m) => {
       const r = raw.find((x) => x.server === m.server);
       return r ? [{ server: m.server, ratio: m.rps.mean / r.rps.mean, raw: r.rps.mean }] : [];
@@ -51,34 +61,32 @@ export function recommend(ctx: Ctx): Block[] {
     );
   }
 
-  const rated = ctx.cases.filter((c) => c.rate !== undefined && !c.op && c.wiring === ctx.primary).sort((a, b) => (b.rate as number) - (a.rate as number));
-  // Held: no errors, at most 1% of the offered iterations dropped, 95% of the rate achieved.
-  const offered = (x: Cell, rate: number) => rate * ctx.results.settings.durationSeconds * x.runs;
-  const held = (x: Cell | null, rate: number) =>
-    x !== null && x.errorRate === 0 && x.droppedIterations <= 0.01 * offered(x, rate) && x.rps.mean >= rate * 0.95;
-  const sustained = rated.find((c) => cellsOf(ctx, c.key).every((x) => held(x, c.rate as number)));
-  if (sustained) {
-    const cells = present(cellsOf(ctx, sustained.key));
-    const w = winner(cells.map((x) => ({ server: x.server, value: x.p99 })), 'lower');
-    const best = cells.find((x) => x.server === w.server);
+  const common = commonCase(ctx);
+  const commonCells = common ? present(cellsOf(ctx, common.key)) : [];
+  if (common && commonCells.length > 1 && citable(commonCells, 'the latency curve at the common load')) {
+    const w = rank(commonCells, (x) => x.p99, 'lower');
+    const rate = num(commonCells[0]?.offered?.mean ?? NaN);
+    const list = commonCells.map((x) => `${x.server} ${ms(x.p99.mean)}`).join(', ');
     items.push(
-      w.verdict === 'clear' && best
-        ? `**Lowest tail latency under load: ${w.server}** — p99 ${ms(best.p99.mean)} at ${num(sustained.rate as number)} calls/s, the highest rate every server held (${cells.map((x) => `${x.server} ${ms(x.p99.mean)}`).join(', ')}).`
-        : `**Tail latency at ${num(sustained.rate as number)} calls/s** (the highest rate every server held): ${cells.map((x) => `${x.server} ${ms(x.p99.mean)}`).join(', ')} p99 — no clear winner.`,
+      w.verdict === 'clear' && w.server
+        ? `**Lowest tail latency at a common load: ${w.server}** — p99 at ${rate} calls/s (${percent(common.fraction ?? NaN, 0)} of the slowest server's saturation), open loop: ${list}.`
+        : `**Tail latency at a common load** (${rate} calls/s, ${percent(common.fraction ?? NaN, 0)} of the slowest server's saturation, open loop): ${list} p99 — ${w.verdict === 'tie' ? 'no clear winner (95% intervals overlap)' : 'one round, no interval to tell them apart'}.`,
     );
     if (w.verdict === 'clear' && w.server) verdicts.push(w.server);
   }
-  for (const c of rated) {
-    const fell = present(cellsOf(ctx, c.key)).filter((x) => !held(x, c.rate as number));
-    if (fell.length > 0 && fell.length < ctx.servers.length) {
-      items.push(`At ${num(c.rate as number)} calls/s ${fell.map((x) => x.server).join(', ')} fell behind (over 1% of iterations dropped, errors, or under 95% of the offered rate) while the others held it.`);
-      break;
-    }
+  const kneeList = knees(ctx);
+  if (kneeList.length > 0) {
+    const sorted = [...kneeList].sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0));
+    items.push(
+      `**Most load before the knee** (p99 under ${ms(p99Bound(ctx))}, under 1% dropped, open loop): ${sorted
+        .map((k) => (k.rate === null ? `${k.server} held none of its points` : `${k.server} ${num(k.rate)} calls/s (${percent(k.fraction ?? NaN, 0)} of its saturation, p99 ${ms(k.p99 ?? NaN)})`))
+        .join(', ')}.`,
+    );
   }
 
   const agents = SCENARIOS.find((s) => s.id === 'agents');
   const agentCells = present(cellsOf(ctx, primaryKey(ctx, 'agents')));
-  if (agents?.idealRps && agentCells.length > 0) {
+  if (agents?.idealRps && agentCells.length > 0 && citable(agentCells, agents.title)) {
     const of = agentCells.map((x) => ({ server: x.server, share: x.rps.mean / (agents.idealRps as number) }));
     const min = Math.min(...of.map((o) => o.share));
     items.push(
@@ -93,7 +101,7 @@ export function recommend(ctx: Ctx): Block[] {
 
   const fan = SCENARIOS.find((s) => s.id === 'concurrent-calls');
   const fanCells = present(cellsOf(ctx, primaryKey(ctx, 'concurrent-calls')));
-  if (fan?.idealIterationMs && fanCells.length > 0) {
+  if (fan?.idealIterationMs && fanCells.length > 0 && citable(fanCells, fan.title)) {
     const waves = fanCells.map((x) => ({ server: x.server, waves: (x.iterationP50?.mean ?? NaN) / (fan.idealIterationMs as number) }));
     const best = [...waves].sort((a, b) => a.waves - b.waves)[0];
     items.push(
@@ -114,6 +122,10 @@ export function recommend(ctx: Ctx): Block[] {
   if (failed.length > 0) items.push(`**Not measured:** ${failed.join(', ')} failed to start or failed the correctness gate (see below).`);
   else if (errored.length === 0) items.push('**Correctness:** every server passed the gate and answered every measured request without an error.');
   else items.push(`**Errors under load:** ${[...new Set(errored)].join(', ')} returned errors in some runs (see the error rates below).`);
+
+  if (notCited.length > 0) {
+    items.push(`**Not cited here:** ${notCited.join(', ')}: the load generator used ≥ ${percent(GENERATOR_BOUND, 0)} of its core there, so those rows may measure the generator, not the servers.`);
+  }
 
   const counts = new Map<string, number>();
   for (const v of verdicts) counts.set(v, (counts.get(v) ?? 0) + 1);
