@@ -105,7 +105,7 @@ export function cases(results: BenchResults): Case[] {
     const w = wiring ? { wiring } : {};
     const at = m.load ? { fraction: m.load.fraction, of: m.load.of } : m.rate !== undefined ? { rate: m.rate } : {};
     add({ scenario: m.scenario, ...w, ...at });
-    for (const op of Object.keys(m.ops ?? {})) add({ scenario: m.scenario, ...w, op });
+    for (const op of Object.keys(m.ops ?? {})) add({ scenario: m.scenario, ...w, ...at, op });
   }
   return [...seen.values()];
 }

@@ -29,6 +29,14 @@ describe('summarising runs', () => {
     ]);
   });
 
+  it('finds the per-op rows of a scenario run at a rate (its op rows carry the rate)', () => {
+    const rated = { ...clear, measurements: clear.measurements.map((m) => (m.scenario === 'resources' ? { ...m, rate: 150 } : m)) };
+    const keys = cases(rated).map((c) => c.key);
+    expect(keys).toContain('resources[official]@150:small');
+    const op = cases(rated).find((c) => c.key === 'resources[official]@150:small');
+    expect(op && cell(rated, op, 'uws')?.runs).toBe(3);
+  });
+
   it('summarises the repeats of one server in one case', () => {
     const c = cell(clear, { key: 'saturation-mcp[official]', scenario: 'saturation-mcp', wiring: 'official' }, 'uws');
     expect(c?.runs).toBe(3);

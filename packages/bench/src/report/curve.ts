@@ -94,8 +94,8 @@ export function curveSection(ctx: Ctx): Section {
     k.server,
     num(k.saturationRps),
     k.rate === null ? `none held (p99 ≥ ${ms(bound)} or ≥ 1% dropped at ${percent(curveCases(ctx).find((c) => c.of === 'own')?.fraction ?? NaN, 0)})` : num(k.rate),
-    k.fraction === null ? 'n/a' : percent(k.fraction, 0),
-    k.p99 === null ? 'n/a' : ms(k.p99),
+    k.fraction === null ? '—' : percent(k.fraction, 0),
+    k.p99 === null ? '—' : ms(k.p99),
   ]);
   const series = ctx.servers.map((server, i) => ({
     name: server,
