@@ -4,7 +4,7 @@
 // It sends the saturation request (loadtests/bodies/agent-task.json), which the gate checked.
 import { runGenerator } from './generator.js';
 import type { Errors, Latency } from './results.js';
-import { BODY_FILE, H2_STREAMS, SATURATION_HEADERS } from './saturation.js';
+import { BODY_FILE, connectionsFor, H2_STREAMS, SATURATION_HEADERS } from './saturation.js';
 
 export interface OpenLoopOptions {
   url: string;
@@ -38,7 +38,7 @@ const DEADLINE = 'aborted due to deadline';
 
 export function ohaArgs(o: OpenLoopOptions): string[] {
   const streams = o.protocol === 'h2c' ? H2_STREAMS : 1;
-  const connections = Math.max(1, Math.round(o.inFlight / streams));
+  const connections = connectionsFor(o.inFlight, streams);
   return [
     '--no-tui',
     '--output-format',

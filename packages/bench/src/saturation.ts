@@ -35,6 +35,11 @@ export interface SaturationOptions {
 /** Streams per h2load connection: in-flight requests are spread as connections × streams. */
 export const H2_STREAMS = 10;
 
+/** Connections that carry `inFlight` requests at `streams` each (h2load's and oha's h2c split). */
+export function connectionsFor(inFlight: number, streams: number): number {
+  return Math.max(1, Math.round(inFlight / streams));
+}
+
 /** The tool that speaks a listener's protocol: wrk for HTTP/1.1, h2load for h2c. */
 export function saturationTool(protocol: 'http1' | 'h2c'): 'wrk' | 'h2load' {
   return protocol === 'h2c' ? 'h2load' : 'wrk';
@@ -94,7 +99,7 @@ export function parseWrk(stdout: string): Omit<SaturationResult, 'generatorCpuSe
 export async function runH2load(h2load: string, o: SaturationOptions & { streams: number }): Promise<SaturationResult> {
   const dir = mkdtempSync(join(tmpdir(), 'mcp-bench-h2load-'));
   const log = join(dir, 'requests.tsv');
-  const connections = Math.max(1, Math.round(o.concurrency / o.streams));
+  const connections = connectionsFor(o.concurrency, o.streams);
   try {
     const run = await runGenerator(
       [
