@@ -129,7 +129,11 @@ export function h2Session(url: string): ClientHttp2Session {
   return session;
 }
 
-/** An HTTP/2 request whose body trickles in (one byte every 250 ms of a declared 1,000). */
+/**
+ * An HTTP/2 request whose body trickles in (one byte every 250 ms of a declared 1,000). Over
+ * when the server resets the stream: its 'close', or its closed flag seen at the next byte
+ * (node's 'close' waits for a write that was in flight when the reset came).
+ */
 export function trickleH2Body(url: string, giveUpMs: number): Promise<{ afterMs: number; status: number | null; body: string }> {
   const session = h2Session(url);
   const start = Date.now();
@@ -137,22 +141,26 @@ export function trickleH2Body(url: string, giveUpMs: number): Promise<{ afterMs:
     const stream = session.request({ ':method': 'POST', ':path': new URL(url).pathname, ...MCP_HEADERS, 'content-length': '1000' });
     let status: number | null = null;
     let body = '';
-    const timer = setInterval(() => stream.write(' '), 250);
-    const giveUp = setTimeout(() => {
-      clearInterval(timer);
-      session.destroy();
-      // Which side stalled: no status means the server never answered; a status, that it never closed the stream.
-      reject(new Error(`the server still held an HTTP/2 body trickle after ${giveUpMs} ms (status ${status ?? 'none'}, ${body.length} body chars received)`));
-    }, giveUpMs);
-    stream.on('response', (headers) => (status = Number(headers[':status'])));
-    stream.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-    stream.on('error', () => {});
-    stream.once('close', () => {
+    let ended = false;
+    const over = () => {
       clearInterval(timer);
       clearTimeout(giveUp);
       session.close();
       resolve({ afterMs: Date.now() - start, status, body });
-    });
+    };
+    const timer = setInterval(() => (stream.closed ? over() : stream.write(' ')), 250);
+    const giveUp = setTimeout(() => {
+      clearInterval(timer);
+      session.destroy();
+      // Which side stalled: no status means the server never answered; a status, that it never reset the stream.
+      const answer = `status ${status ?? 'none'}, ${body.length} body chars received${ended ? ', response ended' : ''}`;
+      reject(new Error(`the server still held an HTTP/2 body trickle after ${giveUpMs} ms (${answer}, rst ${stream.rstCode ?? 'none'})`));
+    }, giveUpMs);
+    stream.on('response', (headers) => (status = Number(headers[':status'])));
+    stream.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+    stream.once('end', () => (ended = true));
+    stream.on('error', () => {});
+    stream.once('close', over);
   });
 }
 

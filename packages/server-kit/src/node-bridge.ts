@@ -57,11 +57,11 @@ function cutOffSlowBody(req: NodeRequest, res: NodeResponse, timeoutMs: number):
     if (req.complete || res.writableEnded) return;
     // Destroying the request ends its body read (its reader may be waiting for the rest).
     // HTTP/1.1: then the connection, once the 408 is out. HTTP/2: RST_STREAM(NO_ERROR) after
-    // the 408 tells the client to stop sending (RFC 9113 §8.1); node sends it once the data is.
+    // the 408 tells the client to stop sending (RFC 9113 §8.1).
     const abandon = () => (req as Readable).destroy();
     if (!res.headersSent && !res.destroyed) void writeReply(req, res, requestTimedOut(timeoutMs));
     if (req.httpVersionMajor === 2) {
-      (req as Http2ServerRequest).stream.close(constants.NGHTTP2_NO_ERROR);
+      resetOnceAnswered((req as Http2ServerRequest).stream, res);
       abandon();
     } else if (res.writableFinished || res.destroyed) {
       abandon();
@@ -75,6 +75,29 @@ function cutOffSlowBody(req: NodeRequest, res: NodeResponse, timeoutMs: number):
   res.once('close', clear);
   res.once('finish', clear);
   (req as Readable).once('end', clear);
+}
+
+/** How long a 408 may take to go out before its HTTP/2 stream is cancelled regardless. */
+const RESET_GRACE_MS = 1000;
+
+/**
+ * RST_STREAM(NO_ERROR) once the response has gone out, so the client stops sending. Not
+ * stream.close() straight away: that waits for the stream's 'finish', which it may never get,
+ * and then nothing at all is sent. If the answer is not out within the grace, CANCEL.
+ */
+function resetOnceAnswered(stream: ServerHttp2Stream, res: NodeResponse): void {
+  const reset = (code: number) => {
+    if (!stream.closed) stream.close(code);
+    else if (!stream.destroyed) stream.destroy();
+  };
+  const grace = setTimeout(() => reset(constants.NGHTTP2_CANCEL), RESET_GRACE_MS).unref();
+  const answered = () => {
+    clearTimeout(grace);
+    reset(constants.NGHTTP2_NO_ERROR);
+  };
+  if (res.writableFinished) answered();
+  else res.once('finish', answered);
+  stream.once('close', () => clearTimeout(grace));
 }
 
 /** A node request as the core's Incoming: headers and body read directly, a web Request only on demand. */
