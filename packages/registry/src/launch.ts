@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { echoMain, serverEntry, serverMain, type Protocol } from './servers.js';
+import { entryOf, peerCommand, peerEntry } from './peers.js';
+import { echoMain, serverMain, type Protocol } from './servers.js';
 
 export interface RunningServer {
   name: string;
@@ -37,11 +38,13 @@ export function stopCounts(output: string): { accepted: number; answered: number
   return match ? { accepted: Number(match[1]), answered: Number(match[2]), shed: Number(match[3]) } : null;
 }
 
-/** Starts a server on an ephemeral port (unless told otherwise) and waits for its ready line. */
+/** Starts a server (or a peer) on an ephemeral port (unless told otherwise) and waits for its ready line. */
 export async function launchServer(name: string, options: LaunchOptions = {}): Promise<RunningServer> {
-  const entry = serverEntry(name);
-  const main = options.program === 'echo' ? echoMain(name) : serverMain(name);
-  const command = [...(options.prefix ?? []), ...(options.command ?? [process.execPath, main]), ...(options.args ?? [])];
+  const entry = entryOf(name);
+  const peer = peerEntry(name);
+  if (peer && options.program === 'echo') throw new Error(`${name} is a peer: it has no raw echo`);
+  const own = peer ? peerCommand(peer) : [process.execPath, options.program === 'echo' ? echoMain(name) : serverMain(name)];
+  const command = [...(options.prefix ?? []), ...(options.command ?? own), ...(options.args ?? [])];
   const child = spawn(command[0] as string, command.slice(1), {
     cwd: options.cwd,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...options.env },
