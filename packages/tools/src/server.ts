@@ -6,6 +6,11 @@ import { registerTools } from './tools.js';
 
 export const SERVER_INFO = { name: 'mcp-runtimes', version: '0.1.0' } as const;
 
+/** What initialize tells the client about this server (a peer passes the same text to its framework). */
+export const SERVER_INSTRUCTIONS =
+  'Reference MCP server of mcp-runtimes: simulated agent work (agent_task, batch_process, ' +
+  'parallel_agent_tasks), agent status and benchmark data resources, an agent_communication prompt.';
+
 export interface McpSurfaceOptions {
   /** Passed to the SDK as-is (e.g. a shared `jsonSchemaValidator`). */
   serverOptions?: ServerOptions;
@@ -22,9 +27,7 @@ export interface McpSurfaceOptions {
 export function createMcpServer(options: McpSurfaceOptions = {}): McpServer {
   const server = new McpServer(SERVER_INFO, {
     ...options.serverOptions,
-    instructions:
-      'Reference MCP server of mcp-runtimes: simulated agent work (agent_task, batch_process, ' +
-      'parallel_agent_tasks), agent status and benchmark data resources, an agent_communication prompt.',
+    instructions: SERVER_INSTRUCTIONS,
   });
   registerTools(server, options.clientSignal);
   registerResources(server);
