@@ -38,6 +38,9 @@ pnpm build
 
 say "TLS certificate for the node:http2 listener: $(node packages/server-kit/dist/cert-cli.js)"
 
+say "Python peers (uv, peers/python-surface/.venv)"
+scripts/install-python-peers.sh
+
 # k6, wrk, h2load for the benchmark, Chromium for the report test (each only where missing).
 scripts/install-load-tools.sh
 say "done"
