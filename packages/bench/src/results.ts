@@ -124,6 +124,8 @@ export interface Environment {
 export interface BenchSettings {
   profile: string;
   servers: string[];
+  /** Peers (other stacks' MCP servers) measured in the same rounds; absent in runs made before them. */
+  peers?: string[];
   scenarios: string[];
   repeats: number;
   durationSeconds: number;
@@ -144,9 +146,16 @@ export interface BenchSettings {
   command: string;
 }
 
-/** A server failed its gate, or a start, measurement or stop failed: the run's exit code is 1. */
+/** A peer's measurements carry this wiring: the peer's own configuration, not one of ours. */
+export const PEER_WIRING = 'own';
+
+/**
+ * One of our servers failed its gate, or a start, measurement or stop failed: the run's exit
+ * code is 1. A peer failing the gate is a finding about the peer (reported, not measured).
+ */
 export function hasFailures(results: BenchResults): boolean {
-  return results.gates.some((g) => !g.passed) || results.failures.length > 0;
+  const peers = results.settings.peers ?? [];
+  return results.gates.some((g) => !g.passed && !peers.includes(g.server)) || results.failures.length > 0;
 }
 
 export interface BenchResults {

@@ -5,7 +5,7 @@
 // the latency curve, whose rates are fractions of the saturation the rounds measured.
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { launchServer, serverEntry, type RunningServer } from '@mcp-runtimes/registry';
+import { entryOf, launchServer, peerEntry, serverEntry, type RunningServer } from '@mcp-runtimes/registry';
 import { checkEcho } from './echo-check.js';
 import { measureCurves } from './latency-curve.js';
 import { collectEnvironment } from './environment.js';
@@ -14,7 +14,7 @@ import { gateServer, k6Exit, runK6 } from './k6.js';
 import { errorRate, k6Measurement, k6RunEnv, perCpu, WARMUP, warmupEnv, type K6Measurement } from './measurement.js';
 import { runProbe } from './probe-process.js';
 import { busyCores, round3, waitForQuiet, watchProcess } from './process-usage.js';
-import type { BenchResults, BenchSettings, Figures, Measurement, ProcessUsage, ServerFailure } from './results.js';
+import { PEER_WIRING, type BenchResults, type BenchSettings, type Figures, type Measurement, type ProcessUsage, type ServerFailure } from './results.js';
 import { saturateListener, saturationTool, type SaturationResult } from './saturation.js';
 import { ratesOf, SCENARIOS, type Scenario } from './scenarios.js';
 import { estimateSeconds } from './settings.js';
@@ -50,8 +50,9 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
   const excluded = new Set<string>();
   const started = Date.now();
   const estimate = estimateSeconds(settings);
+  const peers = settings.peers ?? [];
   log(
-    `about ${formatDuration(estimate)}: ${settings.servers.length} servers × ${scenarios.length} scenarios (${settings.wirings.join(', ')} wiring; ${
+    `about ${formatDuration(estimate)}: ${settings.servers.length} servers${peers.length ? ` and ${peers.length} peers` : ''} × ${scenarios.length} scenarios (${settings.wirings.join(', ')} wiring; ${
       settings.compare.join(', ') || 'nothing else'
     } at saturation) × ${scenarios.length > 0 ? settings.repeats : 0} rounds; studies: ${settings.studies.studies.join(', ') || 'none'}; reliability: ${
       settings.reliability.checks.join(', ') || 'none'
@@ -69,14 +70,19 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
 
   const measureSaturation = scenarios.some((s) => s.model === 'saturation');
   for (let round = 1; scenarios.length > 0 && round <= settings.repeats; round++) {
-    for (const name of settings.servers) {
+    // Peers in the same rounds, after our servers: same pinning, gate, warm-up and scenarios.
+    for (const name of [...settings.servers, ...peers]) {
       if (excluded.has(name)) continue;
-      const entry = serverEntry(name);
+      const entry = entryOf(name);
+      const peer = peerEntry(name) !== undefined;
       // Every scenario in the main wirings; the compared ones (official, ablation steps) at saturation only.
-      const runs = [
-        ...settings.wirings.map((wiring) => ({ wiring, saturationOnly: false })),
-        ...(measureSaturation ? settings.compare.map((wiring) => ({ wiring, saturationOnly: true })) : []),
-      ];
+      // A peer has one configuration, its own.
+      const runs = peer
+        ? [{ wiring: PEER_WIRING, saturationOnly: false }]
+        : [
+            ...settings.wirings.map((wiring) => ({ wiring, saturationOnly: false })),
+            ...(measureSaturation ? settings.compare.map((wiring) => ({ wiring, saturationOnly: true })) : []),
+          ];
       // The order of wirings turns each round, so none is always measured first.
       const order = runs.map((_, i) => runs[(i + round - 1) % runs.length] as (typeof runs)[number]);
       for (const { wiring, saturationOnly } of order) {
@@ -85,7 +91,7 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
         const background = await waitForQuiet();
         let server: RunningServer;
         try {
-          server = await launchServer(name, { prefix: serverPin, env: { MCP_WIRING: wiring } });
+          server = await launchServer(name, { prefix: serverPin, env: peer ? {} : { MCP_WIRING: wiring } });
         } catch (error) {
           fail({ server: name, wiring, round, stage: 'start', message: (error as Error).message });
           excluded.add(label);
@@ -144,7 +150,7 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
         }
       }
 
-      if (measureSaturation) {
+      if (measureSaturation && !peer) {
         const m = await measureEcho(tools, name, round, settings, serverPin, generatorPin, fail);
         if (m) {
           results.measurements.push(m);

@@ -41,8 +41,18 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['--studies', 'speed'])).toThrow(/unknown study "speed"/);
   });
 
-  it('estimates the default profile under 25 minutes and the quick one under 4', () => {
-    expect(estimateSeconds(parseArgs([]).settings)).toBeLessThan(25 * 60);
-    expect(estimateSeconds(parseArgs(['--quick']).settings)).toBeLessThan(4 * 60);
+  it('estimates the default profile, peers included, under 30 minutes and the quick one under 5', () => {
+    expect(parseArgs([]).settings.peers).toEqual(['py-uvicorn', 'py-hypercorn', 'fastmcp', 'hono-mcp']);
+    expect(estimateSeconds(parseArgs([]).settings)).toBeLessThan(30 * 60);
+    expect(estimateSeconds(parseArgs(['--quick']).settings)).toBeLessThan(5 * 60);
+  });
+
+  it('selects peers: all, none, or some in the registry\'s order', () => {
+    expect(parseArgs(['--peers', 'none']).settings.peers).toEqual([]);
+    expect(parseArgs(['--peers', 'all']).settings.peers).toHaveLength(4);
+    expect(parseArgs(['--peers', 'hono-mcp,py-uvicorn']).settings.peers).toEqual(['py-uvicorn', 'hono-mcp']);
+    expect(() => parseArgs(['--peers', 'express'])).toThrow(/unknown peer "express": known are py-uvicorn/);
+    // Fewer peers, a shorter run.
+    expect(estimateSeconds(parseArgs(['--peers', 'none']).settings)).toBeLessThan(estimateSeconds(parseArgs([]).settings));
   });
 });

@@ -1,5 +1,5 @@
 // The run's settings: a profile (default or --quick), then flags on top.
-import { SERVERS } from '@mcp-runtimes/registry';
+import { PEERS, SERVERS } from '@mcp-runtimes/registry';
 import { WIRING_NAMES } from '@mcp-runtimes/server-kit';
 import type { BenchSettings, CurveSettings } from './results.js';
 import { ratesOf, SCENARIOS, scenario } from './scenarios.js';
@@ -64,19 +64,22 @@ export const CURVE_PROFILES: Record<'quick' | 'default', CurveSettings> = {
 
 export const PROFILES = {
   default: {
-    durationSeconds: 5,
+    // 4 s, not 5: with the peers in the rounds, the run stays within 30 minutes here.
+    durationSeconds: 4,
     warmupSeconds: 3,
     saturationSeconds: 5,
     repeats: 3,
-    // k6 checks every body, which costs ~0.3 ms of its core per call: at 2,000/s it used 59% of
-    // its core against uWS here, so no k6 rate goes past that (the latency curve is oha's).
-    rates: [1000, 2000],
+    // k6 checks every body, which costs ~0.3 ms of its core per call: at 2,000/s it used 67-85%
+    // of its core in a full run (generator-bound, no verdict), so k6 stays at 1,000/s (the
+    // latency curve, oha's, goes further).
+    rates: [1000],
     connections: 50,
     wirings: ['tuned'],
     compare: ['official'],
   },
   quick: {
-    durationSeconds: 2,
+    // 1 s per k6 run: the smoke run measures the peers too and stays within 5 minutes.
+    durationSeconds: 1,
     warmupSeconds: 1,
     saturationSeconds: 2,
     repeats: 1,
@@ -98,7 +101,7 @@ export interface CliOptions {
 
 export const USAGE = `pnpm bench:all [-- options]
 
-  --quick              the CI smoke profile: 1 round, 2 s per measurement, one rate (under 4 min)
+  --quick              the CI smoke profile: 1 round, 1 s per k6 run, 2 s per saturation, one rate (under 5 min)
   --full               the studies at full rigour: 100 runs, a 100 ms tool (pnpm bench:layers etc. use it)
   --scenarios none     skip the load scenarios (run only studies)
   --studies a,b|none   where-the-time-goes studies (default: all: ${STUDY_NAMES.join(', ')})
@@ -108,6 +111,7 @@ export const USAGE = `pnpm bench:all [-- options]
   --runs N             measured runs per study configuration (default ${STUDY_PROFILES.default.runs}, full ${STUDY_PROFILES.full.runs}; warm-up ${STUDY_PROFILES.default.warmupRuns} more)
   --delay MS           the studies' tool delay (default ${STUDY_PROFILES.default.delayMs}, full ${STUDY_PROFILES.full.delayMs})
   --servers a,b        servers to measure (default: all: ${SERVERS.map((s) => s.name).join(', ')})
+  --peers a,b|all|none other stacks' MCP servers measured beside ours (default: all: ${PEERS.map((p) => p.name).join(', ')})
   --scenarios a,b      scenarios (default: all: ${SCENARIOS.map((s) => s.id).join(', ')})
   --duration S         seconds per k6 measurement (default ${PROFILES.default.durationSeconds})
   --saturation S       seconds per wrk/h2load measurement (default ${PROFILES.default.saturationSeconds})
@@ -133,6 +137,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const settings: BenchSettings = {
     profile: profileName,
     servers: SERVERS.map((s) => s.name),
+    peers: PEERS.map((p) => p.name),
     scenarios: SCENARIOS.map((s) => s.id),
     repeats: profile.repeats,
     durationSeconds: profile.durationSeconds,
@@ -165,6 +170,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--servers':
         settings.servers = list(value(), SERVERS.map((s) => s.name), 'server');
         break;
+      case '--peers': {
+        const v = value();
+        settings.peers = v === 'none' ? [] : v === 'all' ? PEERS.map((p) => p.name) : list(v, PEERS.map((p) => p.name), 'peer');
+        break;
+      }
       case '--scenarios': {
         const v = value();
         settings.scenarios = v === 'none' ? [] : list(v, SCENARIOS.map((s) => s.id), 'scenario');
@@ -297,18 +307,22 @@ export function estimateSeconds(s: BenchSettings): number {
   // run with the latency curve (3m27s measured, 4m10s estimated before) set the start/gate,
   // raw-echo and layers shares (its studies took 60 s against 74 s estimated).
   const k6Overhead = 0.25;
-  const perServer = s.scenarios.reduce((sum, id) => {
-    const sc = scenario(id);
-    // The MCP server's run, plus the raw echo's (start, 1 s warm-up, run) shared by the wirings.
-    if (sc.model === 'saturation') return sum + s.saturationSeconds + 1 + (s.saturationSeconds + 2) / s.wirings.length;
-    // Its own start and gate, the warm-up, then each point (the common one too) and oha's start.
-    if (sc.model === 'curve') return sum + (s.curve ? 2 + curveWarmupSeconds(s) + (s.curve.fractions.length + 1) * (s.curve.seconds + 0.1) : 0);
-    const runs = ratesOf(sc, s.rates).length;
-    return sum + runs * (s.durationSeconds + k6Overhead);
-  }, 2 + s.warmupSeconds);
+  // One start in one wiring: start, warm-up, every scenario. A peer has no raw echo and no curve.
+  const perStart = (peer: boolean) =>
+    s.scenarios.reduce((sum, id) => {
+      const sc = scenario(id);
+      // The MCP server's run, plus the raw echo's (start, 1 s warm-up, run) shared by the wirings.
+      if (sc.model === 'saturation') return sum + s.saturationSeconds + 1 + (peer ? 0 : (s.saturationSeconds + 2) / s.wirings.length);
+      // Its own start and gate, the warm-up, then each point (the common one too) and oha's start.
+      if (sc.model === 'curve') return sum + (s.curve && !peer ? 2 + curveWarmupSeconds(s) + (s.curve.fractions.length + 1) * (s.curve.seconds + 0.1) : 0);
+      const runs = ratesOf(sc, s.rates).length;
+      return sum + runs * (s.durationSeconds + k6Overhead);
+    }, 2 + s.warmupSeconds);
   // Compared wirings: start, gate, a 1 s warm-up and saturation, if saturation is measured at all.
   const perCompared = s.scenarios.includes('saturation') ? 2 + s.saturationSeconds + 1 : 0;
-  const main = s.scenarios.length === 0 ? 0 : (perServer * s.wirings.length + perCompared * s.compare.length) * s.servers.length * s.repeats;
+  const ours = (perStart(false) * s.wirings.length + perCompared * s.compare.length) * s.servers.length;
+  const peers = perStart(true) * (s.peers ?? []).length;
+  const main = s.scenarios.length === 0 ? 0 : (ours + peers) * s.repeats;
   // The MCP floor of each main wiring, once after the rounds: a start, 1 s of warm-up, the measurement.
   const floor = s.scenarios.includes('saturation') ? (1 + 1 + s.saturationSeconds) * s.wirings.length : 0;
   return Math.round(main + floor + estimateStudySeconds(s) + estimateReliabilitySeconds(s));

@@ -10,6 +10,8 @@ import { curveSection } from './curve.js';
 import { floorBlocks } from './floor.js';
 import { bytes, ms, num, percent, winnerText, withCi } from './format.js';
 import type { Block, Report, Section } from './model.js';
+import { busy, caseTitle } from './labels.js';
+import { peersSection } from './peers.js';
 import { recommend } from './recommend.js';
 import { barChart, lineChart } from './svg.js';
 import { coldStartSection } from './studies/coldstart.js';
@@ -37,6 +39,7 @@ export function buildReport(results: BenchResults): Report {
           agentPattern(ctx),
           multiplexing(ctx),
           resourcesAndMemory(ctx),
+          peersSection(ctx),
         ]
       : []),
     ...(results.studies
@@ -52,15 +55,6 @@ export function buildReport(results: BenchResults): Report {
 
 function studiesLine(st: StudySettings): string {
   return `${st.studies.join(', ')}: ${st.runs} runs + ${st.warmupRuns} warm-up per configuration, tool delay ${st.delayMs} ms, N = ${st.counts.join(', ')}, simulated start-up ${st.startupDelayMs} ms`;
-}
-
-export function caseTitle(c: Case): string {
-  const wiring = c.wiring ? ` (${c.wiring})` : '';
-  if (c.scenario === 'saturation-mcp') return `Saturation: MCP tools/call${wiring}`;
-  if (c.scenario === 'saturation-raw') return 'Saturation: raw JSON echo';
-  if (c.fraction !== undefined) return `Latency vs load @ ${percent(c.fraction, 0)} of ${c.of === 'own' ? 'each server\'s own' : 'the slowest server\'s'} saturation${wiring}`;
-  const title = scenario(c.scenario).title;
-  return `${title}${c.rate !== undefined ? ` @ ${num(c.rate)}/s` : ''}${c.op ? `: ${c.op}` : ''}${wiring}`;
 }
 
 /** A short label for charts: scenario, rate, and the wiring when the run has several. */
@@ -109,11 +103,6 @@ function header({ results }: Ctx): Section {
       },
     ],
   };
-}
-
-/** Who was busy: the server's share of its core and the generator's, beside a figure. */
-function busy(x: Cell): string {
-  return ` (server ${percent(x.serverUtilisation, 0)} · generator ${percent(x.generatorUtilisation, 0)}${x.generatorUtilisation >= GENERATOR_BOUND ? ' †' : ''})`;
 }
 
 /** Rows comparable across servers: a curve point at each server's own fraction has a rate of its own. */
@@ -473,14 +462,14 @@ function errorClasses(x: Cell): string {
 }
 
 function gatesAndFailures({ results }: Ctx): Section {
-  const gates = results.settings.servers.map((server) => {
+  const gates = [...results.settings.servers, ...(results.settings.peers ?? [])].map((server) => {
     const g = results.gates.filter((x) => x.server === server);
     const wirings = [...new Set(g.map((x) => x.wiring ?? 'official'))];
     const failed = g.filter((x) => !x.passed);
     return [server, g.length === 0 ? 'not gated (did not start)' : failed.length === 0 ? `passed (${g.length}×: ${wirings.join(', ')})` : `FAILED: ${failed.flatMap((x) => x.failures).join('; ')}`];
   });
   const blocks: Block[] = [
-    { kind: 'text', text: 'Before any load, every scenario\'s requests are sent once to each server and every answer\'s body is checked (k6 `gate.js`); a server that fails is reported here and not measured.' },
+    { kind: 'text', text: 'Before any load, every scenario\'s requests are sent once to each server and peer and every answer\'s body is checked (k6 `gate.js`); one that fails is reported here and not measured (a peer failing it is a finding about the peer, not a failure of the run).' },
     { kind: 'table', head: ['Server', 'Correctness gate'], rows: gates },
   ];
   if (results.failures.length > 0) {

@@ -13,15 +13,18 @@ export interface Ctx {
   primary: string;
 }
 
+/** Our servers' sections read only their measurements; the peers have a section of their own. */
 export function reportContext(results: BenchResults): Ctx {
-  const servers = results.settings.servers.filter((s) => results.measurements.some((m) => m.server === s));
-  const all = cases(results);
-  const wirings = wiringsOf(results);
+  const peers = new Set(results.settings.peers ?? []);
+  const ours = { ...results, measurements: results.measurements.filter((m) => !peers.has(m.server)) };
+  const servers = results.settings.servers.filter((s) => ours.measurements.some((m) => m.server === s));
+  const all = cases(ours);
+  const wirings = wiringsOf(ours);
   return {
     results,
     servers,
     cases: all,
-    grid: new Map(all.map((c) => [c.key, servers.map((s) => cell(results, c, s))])),
+    grid: new Map(all.map((c) => [c.key, servers.map((s) => cell(ours, c, s))])),
     wirings,
     primary: wirings[0] ?? 'official',
   };

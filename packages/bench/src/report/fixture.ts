@@ -1,6 +1,6 @@
 // Synthetic results with known numbers, for the report's unit tests (never for a report).
 import { RELIABILITY_PROFILES, STUDY_PROFILES } from '../settings.js';
-import type { BenchResults, Measurement } from '../results.js';
+import { PEER_WIRING, type BenchResults, type Measurement } from '../results.js';
 
 export interface FixtureServer {
   name: string;
@@ -118,5 +118,36 @@ export function fixtureResults(servers: FixtureServer[], rates = [100, 400], wir
     measurements,
     startedAt: '2026-11-21T00:00:00.000Z',
     finishedAt: '2026-11-21T00:15:00.000Z',
+  };
+}
+
+export interface FixturePeer {
+  name: string;
+  /** Saturation req/s per round. */
+  mcp: number[];
+  /** The agents scenario's req/s per round (default 300 each). */
+  agents?: number[];
+  /** A peer that failed the gate has no measurements. */
+  gateFailure?: string;
+}
+
+/** `results` with peers measured in the same rounds (their own configuration), as the runner records them. */
+export function withPeers(results: BenchResults, peers: FixturePeer[]): BenchResults {
+  const template = results.measurements.find((m) => m.scenario === 'agents') as Measurement;
+  const measurements = [...results.measurements];
+  for (const p of peers) {
+    if (p.gateFailure) continue;
+    p.mcp.forEach((rps, i) => {
+      const at = { ...template, server: p.name, wiring: PEER_WIRING, round: i + 1, requestsPerCpuSecond: rps };
+      measurements.push({ ...at, scenario: 'saturation-mcp', rps, requests: rps * 5, concurrency: 50, latencyMs: { ...template.latencyMs, p99: 80 } });
+      const agents = p.agents?.[i] ?? 300;
+      measurements.push({ ...at, scenario: 'agents', rps: agents, requests: agents * 5, concurrency: 100 });
+    });
+  }
+  return {
+    ...results,
+    settings: { ...results.settings, peers: peers.map((p) => p.name) },
+    gates: [...results.gates, ...peers.map((p) => ({ server: p.name, round: 1, wiring: PEER_WIRING, passed: !p.gateFailure, failures: p.gateFailure ? [p.gateFailure] : [] }))],
+    measurements,
   };
 }

@@ -7,6 +7,7 @@ import { commonCase, knees, p99Bound } from './curve.js';
 import { bytes, ms, num, percent } from './format.js';
 import type { Block } from './model.js';
 import { cellsOf, peakRss, primaryKey, type Ctx } from './context.js';
+import { bestPeer, overBestPeer } from './peers.js';
 
 export function recommend(ctx: Ctx): Block[] {
   const items: string[] = [];
@@ -60,6 +61,9 @@ export function recommend(ctx: Ctx): Block[] {
       `**How you wire MCP matters more than the runtime.** At saturation the ${wiringGain.better} wiring serves ${num(wiringGain.lo, 1)}–${num(wiringGain.hi, 1)}× the calls of the ${wiringGain.baseline} wiring on the same server (${wiringGain.perServer}); see the saturation section and the README's ablation for what each change buys.`,
     );
   }
+
+  const peerLine = againstBestPeer(ctx, notCited);
+  if (peerLine) items.push(peerLine);
 
   const common = commonCase(ctx);
   const commonCells = common ? present(cellsOf(ctx, common.key)) : [];
@@ -156,4 +160,24 @@ function wiringRatios(ctx: Ctx): { better: string; baseline: string; lo: number;
     hi: Math.max(...ratios.map((r) => r.ratio)),
     perServer: ratios.map((r) => `${r.server} ${num(r.ratio, 1)}×`).join(', '),
   };
+}
+
+/** Where each of our servers stands against the best peer at saturation, in each wiring measured. */
+function againstBestPeer(ctx: Ctx, notCited: string[]): string | null {
+  const sat = ctx.cases.find((c) => c.key === primaryKey(ctx, 'saturation-mcp'));
+  const best = sat ? bestPeer(ctx, sat) : null;
+  if (!sat || !best) return null;
+  const parts: string[] = [];
+  let bound = false;
+  for (const wiring of ctx.wirings) {
+    const ratios = ctx.servers.flatMap((server) => {
+      const r = overBestPeer(ctx, sat, server, wiring);
+      if (r?.bound) bound = true;
+      return r && !r.bound && r.ratio.n > 0 ? [`${server} ${num(r.ratio.mean, 1)}×${r.ratio.ci95 ? ` (${num(r.ratio.ci95[0], 1)}–${num(r.ratio.ci95[1], 1)})` : ''}`] : [];
+    });
+    if (ratios.length > 0) parts.push(`${wiring} wiring: ${ratios.join(', ')}`);
+  }
+  if (bound) notCited.push('some of our servers against the best peer at saturation');
+  if (parts.length === 0) return null;
+  return `**Against the best peer** (${best.peer}, ${num(best.cell.rps.mean)} req/s at saturation), ours serve, paired by round with 95% intervals — ${parts.join('; ')}. The Peers section has every scenario.`;
 }

@@ -1,0 +1,213 @@
+// The Peers section: our servers beside MCP servers built on other stacks, measured in the same
+// rounds under the same rules, and seed 000's Uvicorn-vs-Hypercorn headline reproduced.
+import { peerEntry } from '@mcp-runtimes/registry';
+import { PEER_WIRING, type Measurement } from '../results.js';
+import { scenario } from '../scenarios.js';
+import { summarise, type Summary } from '../stats.js';
+import { caseKey, cell, generatorBound, GENERATOR_BOUND, measurementsOf, rank, type Case, type Cell } from '../summarise.js';
+import { primaryKey, type Ctx } from './context.js';
+import { bytes, ms, num, percent, winnerText, withCi } from './format.js';
+import { busy, caseTitle } from './labels.js';
+import type { Block, Section } from './model.js';
+
+/** One column of the comparison: one of our servers in one wiring, or a peer in its own configuration. */
+export interface Entrant {
+  server: string;
+  wiring: string;
+  label: string;
+  peer: boolean;
+}
+
+/** The peers measured in this run, in the run's order. */
+export function peersOf(ctx: Ctx): string[] {
+  return (ctx.results.settings.peers ?? []).filter((p) => ctx.results.measurements.some((m) => m.server === p));
+}
+
+/** The same case in another wiring (a peer's is its own). */
+function inWiring(c: Case, wiring: string): Case {
+  const { key: _key, ...rest } = c;
+  const moved = { ...rest, wiring };
+  return { key: caseKey(moved), ...moved };
+}
+
+function cellOf(ctx: Ctx, c: Case, e: Entrant): Cell | null {
+  return cell(ctx.results, inWiring(c, e.wiring), e.server);
+}
+
+/** The rows the peers can be set beside: every scenario of the primary wiring, one row per rate, no per-op rows, no curve. */
+function comparedCases(ctx: Ctx): Case[] {
+  return ctx.cases.filter((c) => c.wiring === ctx.primary && !c.op && c.fraction === undefined && c.scenario !== 'latency');
+}
+
+/**
+ * Ours over a peer, paired by round (the rounds interleave every server, so a round's drift
+ * cancels): the mean of the per-round ratios with its 95% interval.
+ */
+export function pairedRatio(mine: readonly Measurement[], theirs: readonly Measurement[], value: (m: Measurement) => number): Summary {
+  const byRound = new Map(theirs.map((m) => [m.round, m]));
+  const ratios = mine.flatMap((m) => {
+    const other = byRound.get(m.round);
+    return other && value(other) > 0 ? [value(m) / value(other)] : [];
+  });
+  return summarise(ratios);
+}
+
+function ratioText(s: Summary): string {
+  return s.n === 0 ? 'n/a' : `${withCi(s, (v) => num(v, 2))}×`;
+}
+
+/** The best peer of a case by mean req/s, and its cell. */
+export function bestPeer(ctx: Ctx, c: Case): { peer: string; cell: Cell } | null {
+  const found = peersOf(ctx).flatMap((peer) => {
+    const x = cell(ctx.results, inWiring(c, PEER_WIRING), peer);
+    return x ? [{ peer, cell: x }] : [];
+  });
+  return found.sort((a, b) => b.cell.rps.mean - a.cell.rps.mean)[0] ?? null;
+}
+
+/** Ours (one server, one wiring) over the best peer at a case, paired by round. */
+export function overBestPeer(ctx: Ctx, c: Case, server: string, wiring: string): { peer: string; ratio: Summary; bound: boolean } | null {
+  const best = bestPeer(ctx, c);
+  const mine = cell(ctx.results, inWiring(c, wiring), server);
+  if (!best || !mine) return null;
+  const ratio = pairedRatio(measurementsOf(ctx.results, inWiring(c, wiring), server), measurementsOf(ctx.results, inWiring(c, PEER_WIRING), best.peer), (m) => m.rps);
+  return { peer: best.peer, ratio, bound: generatorBound([mine, best.cell]) };
+}
+
+export function peersSection(ctx: Ctx): Section {
+  const peers = peersOf(ctx);
+  const gated = ctx.results.settings.peers ?? [];
+  if (gated.length === 0) return { id: 'peers', title: 'Peers', blocks: [] };
+  const ours: Entrant[] = ctx.servers.map((server) => ({ server, wiring: ctx.primary, label: `${server} (${ctx.primary})`, peer: false }));
+  const theirs: Entrant[] = peers.map((server) => ({ server, wiring: PEER_WIRING, label: server, peer: true }));
+  const entrants = [...ours, ...theirs];
+  const rows = comparedCases(ctx).filter((c) => theirs.some((e) => cellOf(ctx, c, e)));
+  const blocks: Block[] = [
+    {
+      kind: 'text',
+      text: `MCP servers a user would otherwise run, each serving the same tools, resources and prompt with the same answers (checked by the same gate), measured in the same interleaved rounds, pinned the same way, with the same warm-up and scenarios (not the latency curve, whose rates are fractions of each of our servers' saturation). Each runs as its own documentation recommends for production:`,
+    },
+    { kind: 'list', items: gated.map((name) => `**${name}**: ${peerEntry(name)?.about ?? ''}${peers.includes(name) ? '' : ' — **not measured**: ' + peerProblem(ctx, name)}`) },
+  ];
+  if (rows.length === 0 || peers.length === 0) return { id: 'peers', title: 'Peers', blocks };
+
+  blocks.push(
+    { kind: 'text', text: `Requests per second per scenario (higher is better; ± half the 95% interval), with how busy the server and the generator each were; † the generator used ≥ ${percent(GENERATOR_BOUND, 0)} of its core (no verdict from that row).` },
+    entrantTable(ctx, rows, entrants, (x) => withCi(x.rps, (v) => num(v)), { value: (x) => x.rps, better: 'higher' }),
+    { kind: 'text', text: 'p99 latency per scenario (lower is better); at a fixed arrival rate a server that keeps up shows it here rather than in req/s.' },
+    entrantTable(ctx, rows, entrants, (x) => withCi(x.p99, ms), { value: (x) => x.p99, better: 'lower' }),
+  );
+
+  const sat = ctx.cases.find((c) => c.key === primaryKey(ctx, 'saturation-mcp'));
+  if (sat) {
+    const wirings = ctx.wirings.filter((w) => ctx.servers.some((s) => cell(ctx.results, inWiring(sat, w), s)));
+    const atSaturation: Entrant[] = [
+      ...wirings.flatMap((wiring) => ctx.servers.map((server) => ({ server, wiring, label: `${server} (${wiring})`, peer: false }))),
+      ...theirs,
+    ];
+    blocks.push(
+      { kind: 'text', text: `At saturation (${ctx.results.settings.connections} in flight, as fast as each answers): throughput, tail, work per CPU-second and peak memory, our servers in every wiring measured beside each peer.` },
+      {
+        kind: 'table',
+        head: ['Server', 'Req/s', 'p99', 'Req per CPU-s', 'Peak RSS', 'Server · generator'],
+        rows: atSaturation.flatMap((e) => {
+          const x = cellOf(ctx, sat, e);
+          return x ? [[e.label, withCi(x.rps, (v) => num(v)), ms(x.p99.mean), withCi(x.requestsPerCpuSecond, (v) => num(v)), bytes(x.peakRssBytes), `${percent(x.serverUtilisation, 0)} · ${percent(x.generatorUtilisation, 0)}${x.generatorUtilisation >= GENERATOR_BOUND ? ' †' : ''}`]] : [];
+        }),
+      },
+    );
+    const ratioRows = [sat, ...rows.filter((c) => c !== sat)];
+    blocks.push(
+      { kind: 'text', text: 'Ours over the best peer of each row (its req/s; paired by round, mean of the per-round ratios ± half the 95% interval; above 1 ours serves more). † the generator used ≥ 70% of its core in one of the two: no conclusion from that cell.' },
+      {
+        kind: 'table',
+        head: ['Scenario', 'Best peer', ...wirings.flatMap((w) => ctx.servers.map((s) => `${s} (${w})`))],
+        rows: ratioRows.flatMap((c) => {
+          const best = bestPeer(ctx, c);
+          if (!best) return [];
+          const cols = wirings.flatMap((w) =>
+            ctx.servers.map((s) => {
+              if (c !== sat && w !== ctx.primary) return '—';
+              const r = overBestPeer(ctx, c, s, w);
+              return r ? `${ratioText(r.ratio)}${r.bound ? ' †' : ''}` : 'not measured';
+            }),
+          );
+          return [[caseTitle(c, false), `${best.peer} (${num(best.cell.rps.mean)} req/s)`, ...cols]];
+        }),
+      },
+    );
+  }
+  blocks.push(...seedHeadline(ctx));
+  return { id: 'peers', title: 'Peers: the stacks users pick instead', blocks };
+}
+
+function entrantTable(ctx: Ctx, rows: Case[], entrants: Entrant[], pick: (x: Cell) => string, ranked: { value: (x: Cell) => Summary; better: 'higher' | 'lower' }): Block {
+  return {
+    kind: 'table',
+    head: ['Scenario', ...entrants.map((e) => e.label), 'Best'],
+    rows: rows.map((c) => {
+      const cells = entrants.map((e) => cellOf(ctx, c, e));
+      const named = cells.map((x, i) => (x ? { ...x, server: (entrants[i] as Entrant).label } : null));
+      return [caseTitle(c, false), ...cells.map((x) => (x ? `${pick(x)}${busy(x)}` : 'not measured')), winnerText(rank(named, ranked.value, ranked.better))];
+    }),
+  };
+}
+
+function peerProblem(ctx: Ctx, peer: string): string {
+  const failed = ctx.results.gates.filter((g) => g.server === peer && !g.passed);
+  if (failed.length > 0) return `failed the gate: ${[...new Set(failed.flatMap((g) => g.failures))].join('; ')}`;
+  const failure = ctx.results.failures.find((f) => f.server === peer);
+  return failure ? `${failure.stage}: ${failure.message.split('\n')[0]}` : 'no measurement';
+}
+
+/** The seed's four: HTTP/1.1 and HTTP/2 in Python (its own) and in Node (ours). */
+const SEED_HEADLINE = [
+  { server: 'py-uvicorn', http: 'HTTP/1.1' },
+  { server: 'py-hypercorn', http: 'HTTP/2 (TLS)' },
+  { server: 'node-http', http: 'HTTP/1.1' },
+  { server: 'node-http2', http: 'HTTP/2 (TLS)' },
+] as const;
+
+/**
+ * Seed 000 compared Uvicorn (HTTP/1.1) with Hypercorn (HTTP/2) at 100 concurrent agent_task
+ * calls and found HTTP/1.1 faster. The `agents` scenario is that load: 100 in flight, each
+ * call awaiting a simulated LLM.
+ */
+export function seedHeadline(ctx: Ctx): Block[] {
+  const agents = ctx.cases.find((c) => c.key === primaryKey(ctx, 'agents'));
+  if (!agents) return [];
+  const rows = SEED_HEADLINE.flatMap(({ server, http }) => {
+    const peer = peerEntry(server) !== undefined;
+    const x = cell(ctx.results, inWiring(agents, peer ? PEER_WIRING : ctx.primary), server);
+    return x ? [{ server, http, x, label: peer ? server : `${server} (${ctx.primary})` }] : [];
+  });
+  if (rows.length === 0) return [];
+  const blocks: Block[] = [
+    { kind: 'text', text: `**Seed 000's headline, reproduced.** ${scenario('agents').about} Seed 000 ran this with Uvicorn and Hypercorn and found HTTP/1.1 ahead (+15.8% req/s); here beside our node:http and node:http2 (both HTTP/2 servers over TLS with ALPN, as the seed's Hypercorn).` },
+    {
+      kind: 'table',
+      head: ['Server', 'HTTP', 'Req/s', 'Mean', 'p95', 'p99', 'Errors', 'Server · generator'],
+      rows: rows.map(({ label, http, x }) => [label, http, withCi(x.rps, (v) => num(v, 1)), ms(x.avg.mean), ms(x.p95.mean), ms(x.p99.mean), percent(x.errorRate, 2), `${percent(x.serverUtilisation, 0)} · ${percent(x.generatorUtilisation, 0)}`]),
+    },
+  ];
+  const verdicts = [
+    ['py-uvicorn', 'py-hypercorn', 'Python'],
+    ['node-http', 'node-http2', 'Node'],
+  ].flatMap(([h1, h2, stack]) => {
+    const a = rows.find((r) => r.server === h1);
+    const b = rows.find((r) => r.server === h2);
+    return a && b ? [http1VersusHttp2(stack as string, a.x, b.x)] : [];
+  });
+  if (verdicts.length > 0) blocks.push({ kind: 'text', text: `Does "HTTP/1.1 beats HTTP/2 for simple tool calls" hold here? ${verdicts.join(' ')}` });
+  return blocks;
+}
+
+function http1VersusHttp2(stack: string, h1: Cell, h2: Cell): string {
+  const cells = [{ ...h1, server: 'HTTP/1.1' }, { ...h2, server: 'HTTP/2' }];
+  if (generatorBound(cells)) return `${stack}: no verdict, the generator used ≥ ${percent(GENERATOR_BOUND, 0)} of its core.`;
+  const w = rank(cells, (x) => x.rps, 'higher');
+  const diff = h1.rps.mean / h2.rps.mean - 1;
+  const p99 = `p99 ${ms(h1.p99.mean)} vs ${ms(h2.p99.mean)}`;
+  if (w.verdict === 'clear') return `${stack}: **${w.server} is ahead** by ${percent(Math.abs(diff))} in req/s (95% intervals apart; ${p99}).`;
+  return `${stack}: **no difference the data can tell** (${percent(diff)} for HTTP/1.1 in req/s, ${w.verdict === 'tie' ? 'intervals overlap' : 'one run each'}; ${p99}).`;
+}
