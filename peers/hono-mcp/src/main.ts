@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Peer: the surface on @hono/mcp's StreamableHTTPTransport, a Hono app on @hono/node-server.
+//
+// @hono/mcp's README shows one McpServer connected once to one StreamableHTTPTransport that
+// serves every request, and says nothing about production or stateless use. Shared that way, a
+// stateless transport (no sessionIdGenerator) routes answers by JSON-RPC id across all clients,
+// so two clients using the same id get each other's answers. We follow the SDK's stateless idiom
+// instead, which the transport's options come from: a new McpServer and a new transport for
+// every request, no session ids, JSON responses (`enableJsonResponse`, an SDK option the
+// transport supports), both closed when the request is over. Everything else is the defaults.
+import { StreamableHTTPTransport } from '@hono/mcp';
+import { serve } from '@hono/node-server';
+import { createMcpServer } from '@mcp-runtimes/tools';
+import { Hono } from 'hono';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const RUNTIME = 'hono-mcp';
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 3203);
+const mcpPath = process.env.MCP_PATH ?? '/mcp';
+/** How long SIGTERM waits for in-flight requests before it closes their connections. */
+const SHUTDOWN_TIMEOUT_MS = Number(process.env.MCP_SHUTDOWN_TIMEOUT_MS ?? 10_000);
+
+const app = new Hono();
+
+app.get('/health', (c) => {
+  const cpu = process.cpuUsage();
+  return c.json({
+    status: 'ok',
+    runtime: RUNTIME,
+    process: { cpu_seconds: (cpu.user + cpu.system) / 1e6, peak_rss_bytes: process.resourceUsage().maxRSS * 1024 },
+  });
+});
+
+app.all(mcpPath, async (c) => {
+  const server = createMcpServer();
+  const transport = new StreamableHTTPTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  await server.connect(transport);
+  try {
+    // With JSON responses the answer is complete when this resolves, so closing after it is safe.
+    // Its HTTPExceptions (406, 415, 400 …) are answered by Hono's default error handler.
+    return await transport.handleRequest(c);
+  } finally {
+    void transport.close();
+    void server.close();
+  }
+});
+
+const httpServer = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
+  console.log(`${RUNTIME} listening on http://${host}:${info.port}${mcpPath}`);
+}) as Server;
+httpServer.once('error', (error) => {
+  console.error(`${RUNTIME} could not listen on ${host}:${port}: ${error.message}`);
+  process.exit(1);
+});
+
+// Stop accepting, let in-flight requests finish, exit 0. A keep-alive connection is closed as
+// soon as it is idle (close() alone closes only those idle at the time; the others would wait
+// out their keep-alive timeout); connections still busy at the deadline are closed.
+function shutdown(signal: NodeJS.Signals): void {
+  console.log(`${RUNTIME} received ${signal}: draining`);
+  setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_TIMEOUT_MS).unref();
+  setInterval(() => httpServer.closeIdleConnections(), 50).unref();
+  httpServer.close(() => process.exit(0));
+  httpServer.closeIdleConnections();
+}
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);
