@@ -35,8 +35,15 @@ AgentIdField = Annotated[AgentId, Field(description="The agent doing the work")]
 DELAY_DESCRIPTION = "Awaited delay simulating an LLM or API call"
 PAYLOAD_DESCRIPTION = "Size in bytes of a deterministic text payload returned with the result"
 
-AgentTaskDelay = Annotated[int, Field(ge=0, le=limits.AGENT_TASK_DELAY_MS, description=DELAY_DESCRIPTION)]
-AgentTaskPayload = Annotated[int, Field(ge=0, le=limits.AGENT_TASK_PAYLOAD_BYTES, description=PAYLOAD_DESCRIPTION)]
+
+
+def bounded_int(low: int, high: int, description: str) -> Any:
+    """An integer in [low, high]; strict, so a JSON string such as "5" is no number (as for zod)."""
+    return Field(strict=True, ge=low, le=high, description=description)
+
+
+AgentTaskDelay = Annotated[int, bounded_int(0, limits.AGENT_TASK_DELAY_MS, DELAY_DESCRIPTION)]
+AgentTaskPayload = Annotated[int, bounded_int(0, limits.AGENT_TASK_PAYLOAD_BYTES, PAYLOAD_DESCRIPTION)]
 
 
 class TaskItem(BaseModel):
@@ -44,8 +51,8 @@ class TaskItem(BaseModel):
 
     task: TaskText
     complexity: ComplexityField = "low"
-    delay_ms: Annotated[int, Field(ge=0, le=limits.ITEM_DELAY_MS, description=DELAY_DESCRIPTION)] = 0
-    payload_bytes: Annotated[int, Field(ge=0, le=limits.ITEM_PAYLOAD_BYTES, description=PAYLOAD_DESCRIPTION)] = 0
+    delay_ms: Annotated[int, bounded_int(0, limits.ITEM_DELAY_MS, DELAY_DESCRIPTION)] = 0
+    payload_bytes: Annotated[int, bounded_int(0, limits.ITEM_PAYLOAD_BYTES, PAYLOAD_DESCRIPTION)] = 0
     agent_id: AgentIdField = "agent-0"
 
 

@@ -83,6 +83,7 @@ def register_resources(server: MCPServer) -> None:
         server.resource(
             f"benchmark://{test_type}/data",
             name=f"benchmark_data_{test_type}",
+            title="Benchmark data",
             description=f"{size} bytes of deterministic test data",
             mime_type="text/plain",
         )(benchmark_reader(test_type))

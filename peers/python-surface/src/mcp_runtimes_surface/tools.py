@@ -19,6 +19,7 @@ from .agent_task import (
     TaskOutcome,
     TaskResult,
     TaskText,
+    bounded_int,
     describe_result,
     run_agent_task,
 )
@@ -90,7 +91,10 @@ async def batch_process(
     results = [o.result for o in outcomes]
     checksum = combine_checksums([r["checksum"] for r in results])
     return CallToolResult(
-        content=[text(f"Processed {len(results)} tasks in order, combined checksum {checksum}"), *payload_blocks(outcomes)],
+        content=[
+            text(f"Processed {len(results)} tasks in order, combined checksum {checksum}"),
+            *payload_blocks(outcomes),
+        ],
         structured_content={
             "count": len(results),
             "checksum": checksum,
@@ -106,7 +110,7 @@ async def parallel_agent_tasks(
         list[TaskItem], Field(min_length=1, max_length=limits.PARALLEL_TASKS, description="The tasks, run concurrently")
     ],
     max_concurrency: Annotated[
-        int, Field(ge=1, le=limits.PARALLEL_CONCURRENCY, description="How many tasks may run at the same time")
+        int, bounded_int(1, limits.PARALLEL_CONCURRENCY, "How many tasks may run at the same time")
     ] = 10,
 ) -> Annotated[CallToolResult, ParallelOutput]:
     start = time.perf_counter()
