@@ -4,7 +4,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFetch } from '@mcp-runtimes/client';
-import { rawRequest, startFleet, TEST_MAX_BODY_BYTES, WIRING, type Target } from './harness.js';
+import { rawRequest, startFleet, startPeerFleet, TEST_MAX_BODY_BYTES, WIRING, type Target } from './harness.js';
+import { expectOursOrDeclared, uncheckedDifferences } from './peer-differences.js';
 
 const MCP_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
 
@@ -65,7 +66,16 @@ function messageOf(json: unknown): string {
 }
 
 const fleet = await startFleet();
-afterAll(() => fleet.stop());
+const peers = await startPeerFleet();
+afterAll(async () => {
+  await fleet.stop();
+  await peers?.stop();
+});
+
+/** What every answer must be, from anyone: no stack trace, no path of the machine. */
+function expectNoLeak(label: string, text: string): void {
+  expect(text, `${label} leaks a stack trace or path`).not.toMatch(/\n\s+at |node_modules|\/work\/|site-packages|Traceback/);
+}
 
 describe.each(CASES)('$name', (testCase) => {
   it('gets the same clear answer from every server', async () => {
@@ -77,11 +87,61 @@ describe.each(CASES)('$name', (testCase) => {
       expect(json, `${target.label} answered no JSON: ${text.slice(0, 300)}`).toBeDefined();
       if (testCase.body) expect(json, target.label).toMatchObject(testCase.body);
       expect(messageOf(json), target.label).toMatch(testCase.message);
-      expect(text, `${target.label} leaks a stack trace or path`).not.toMatch(/\n\s+at |node_modules|\/work\//);
+      expectNoLeak(target.label, text);
       answers.push({ target: target.label, status, json });
     }
     // Identical bodies everywhere (the 404 names the path, also identical).
     for (const answer of answers) expect(answer.json, answer.target).toEqual(answers[0]?.json);
+  });
+
+  it.runIf(peers !== null)('gets the same status and message from every peer, or the difference it declares', async () => {
+    for (const target of peers?.targets ?? []) {
+      const request = typeof testCase.request === 'function' ? testCase.request() : testCase.request;
+      // A peer may hold a GET open as an event stream: read 2 s of it, then it counts as held open.
+      const { status, json, text } = await rawRequest(target, request, 2000);
+      expectNoLeak(target.label, text);
+      expectOursOrDeclared(target.server.name, `bad-input: ${testCase.name}`, { status, text, http: target.transport.http ?? '1.1' }, () => {
+        expect(status, `${target.label}: ${text.slice(0, 300)}`).toBe(testCase.status);
+        expect(messageOf(json), target.label).toMatch(testCase.message);
+      });
+    }
+  });
+});
+
+describe.runIf(peers !== null)('peers after the matrix', () => {
+  it('every peer still answers a correct call', async () => {
+    for (const target of peers?.targets ?? []) {
+      const { status, json } = await rawRequest(target, { headers: MCP_HEADERS, body: toolCall('agent_task', { task: 'still here' }) });
+      expect(status, target.label).toBe(200);
+      expect(json, target.label).toMatchObject({ result: { structuredContent: { task: 'still here' } } });
+      expect(target.server.process.exitCode, target.label).toBeNull();
+    }
+  });
+
+  it('every peer answers JSON by default, streams progress when asked (or declares it does not), and reports health', async () => {
+    for (const target of peers?.targets ?? []) {
+      const plain = await rawRequest(target, { headers: MCP_HEADERS, body: toolCall('agent_task', { task: 'x' }) });
+      expect(plain.headers.get('content-type'), target.label).toMatch(/^application\/json/);
+      const body = JSON.stringify({
+        jsonrpc: '2.0',
+        id: 7,
+        method: 'tools/call',
+        params: { name: 'batch_process', arguments: { tasks: [{ task: 'a' }, { task: 'b' }] }, _meta: { progressToken: 'p1' } },
+      });
+      const streamed = await rawRequest(target, { headers: MCP_HEADERS, body });
+      expectOursOrDeclared(target.server.name, 'bad-input: progress notifications over SSE', { status: streamed.status, text: streamed.text }, () => {
+        expect(streamed.headers.get('content-type'), target.label).toMatch(/^text\/event-stream/);
+        const progress = streamed.text.split('\n').filter((line) => line.startsWith('data: ') && line.includes('notifications/progress'));
+        expect(progress, target.label).toHaveLength(2);
+      });
+      const health = await rawRequest(target, { method: 'GET', path: '/health' });
+      expect(health.status, target.label).toBe(200);
+      expect(health.json, target.label).toMatchObject({ status: 'ok', runtime: target.server.name });
+    }
+  });
+
+  it('checks every difference the peers declare for bad input', () => {
+    expect(uncheckedDifferences('bad-input', peers?.servers.map((s) => s.name) ?? [])).toEqual([]);
   });
 });
 

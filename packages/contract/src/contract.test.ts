@@ -7,7 +7,8 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { Client as SdkClient } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFleet, withConnection, withoutTiming } from './harness.js';
+import { startFleet, startPeerFleet, withConnection, withoutTiming } from './harness.js';
+import { expectOursOrDeclared, uncheckedDifferences } from './peer-differences.js';
 
 interface Operation {
   name: string;
@@ -90,6 +91,7 @@ async function reference(): Promise<Map<string, unknown>> {
 }
 
 const fleet = await startFleet();
+const peers = await startPeerFleet();
 let expected: Map<string, unknown>;
 
 beforeAll(async () => {
@@ -98,6 +100,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fleet.stop(); // also asserts each server exits 0 on SIGTERM
+  await peers?.stop();
 });
 
 describe.each(fleet.targets)('$label', (target) => {
@@ -122,6 +125,52 @@ describe.each(fleet.targets)('$label', (target) => {
       if (target.transport.http === '2') expect(connectionsOpened()).toBe(1);
     });
   });
+});
+
+function withoutIsErrorFalse(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutIsErrorFalse);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([k, v]) => !(k === 'isError' && v === false)).map(([k, v]) => [k, withoutIsErrorFalse(v)]));
+}
+
+/** An operation's answer, or the error it threw, as comparable data. */
+async function answerOf(op: Operation, client: Client): Promise<unknown> {
+  try {
+    return withoutTiming(await op.run(client));
+  } catch (error) {
+    return { thrown: (error as Error).message };
+  }
+}
+
+describe.each(peers?.targets ?? [])('peer $label', (target) => {
+  it('gives the reference result for every tool, resource and prompt, or the difference it declares', async () => {
+    await withConnection(target, async ({ client }) => {
+      for (const op of OPERATIONS) {
+        const answer = await answerOf(op, client);
+        // `isError: false` means what its absence means; it is checked on its own below.
+        expectOursOrDeclared(target.server.name, `contract: ${op.name}`, { status: 200, text: JSON.stringify(answer) }, () =>
+          expect(withoutIsErrorFalse(answer), `${target.label}: ${op.name}`).toEqual(expected.get(op.name)),
+        );
+      }
+      const plain = await answerOf(OPERATIONS.find((op) => op.name === 'agent_task (defaults)') as Operation, client);
+      expectOursOrDeclared(target.server.name, 'contract: successful results omit isError', { status: 200, text: JSON.stringify(plain) }, () =>
+        expect(plain).not.toHaveProperty('isError'),
+      );
+    });
+  });
+
+  it('serves many concurrent calls from one client, each with its own answer', async () => {
+    await withConnection(target, async ({ client, connectionsOpened }) => {
+      const tasks = Array.from({ length: 40 }, (_, i) => `concurrent-${i}`);
+      const results = await Promise.all(tasks.map((task) => client.callTool({ name: 'agent_task', arguments: { task, delay_ms: 50 } })));
+      results.forEach((result, i) => expect((result.structuredContent as { task: string }).task).toBe(tasks[i]));
+      if (target.transport.http === '2') expect(connectionsOpened()).toBe(1);
+    });
+  });
+});
+
+it.runIf(peers !== null)('checks every difference the peers declare for the contract', () => {
+  expect(uncheckedDifferences('contract', peers?.servers.map((s) => s.name) ?? [])).toEqual([]);
 });
 
 it('serves the same surface everywhere: the reference itself is not trivial', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { connect, createFetch, type McpConnection, type TransportOptions } from '@mcp-runtimes/client';
-import { certificatePath, launchServer, SERVERS, type RunningServer } from '@mcp-runtimes/registry';
+import { certificatePath, launchServer, PEERS, SERVERS, type RunningServer } from '@mcp-runtimes/registry';
 import { afterAll, beforeAll, expect } from 'vitest';
 
 /** One way of reaching one server: the contract must hold on each. */
@@ -26,10 +26,13 @@ export interface Fleet {
   stop(): Promise<void>;
 }
 
-/** Starts every registered server for real on ephemeral ports and lists every way to reach them. */
-export async function startFleet(env: Record<string, string> = {}): Promise<Fleet> {
+/** Starts every registered server (or the ones named) for real on ephemeral ports and lists every way to reach them. */
+export async function startFleet(env: Record<string, string> = {}, names: readonly string[] = SERVERS.map((s) => s.name)): Promise<Fleet> {
   const servers = await Promise.all(
-    SERVERS.map((s) => launchServer(s.name, { env: { MCP_WIRING: WIRING, MCP_MAX_BODY_BYTES: String(TEST_MAX_BODY_BYTES), ...env } })),
+    names.map((name) =>
+      // A Python peer imports its SDK before it listens: give it longer than our servers need.
+      launchServer(name, { env: { MCP_WIRING: WIRING, MCP_MAX_BODY_BYTES: String(TEST_MAX_BODY_BYTES), ...env }, readyTimeoutMs: 30_000 }),
+    ),
   );
   const ca = readFileSync(certificatePath());
   const targets: Target[] = [];
@@ -54,6 +57,14 @@ export async function startFleet(env: Record<string, string> = {}): Promise<Flee
   };
 }
 
+/**
+ * The peers, held to the same contract, once per test run (a peer has no wirings, so the
+ * second pass, in the tuned wiring, leaves them out). Null in that pass.
+ */
+export async function startPeerFleet(): Promise<Fleet | null> {
+  return WIRING === 'official' ? startFleet({}, PEERS.map((p) => p.name)) : null;
+}
+
 export async function withConnection<T>(target: Target, use: (connection: McpConnection) => Promise<T>): Promise<T> {
   const connection = await connect(target.url, target.transport);
   try {
@@ -67,6 +78,8 @@ export async function withConnection<T>(target: Target, use: (connection: McpCon
 export async function rawRequest(
   target: Target,
   init: { method?: string; path?: string; headers?: Record<string, string>; body?: string | ReadableStream<Uint8Array> },
+  /** Stop reading a body still open after this (a peer may hold a GET stream open): its text ends with HELD_OPEN. */
+  bodyTimeoutMs?: number,
 ): Promise<{ status: number; headers: Headers; text: string; json: unknown }> {
   const { fetch, close } = createFetch(target.url, target.transport);
   try {
@@ -78,7 +91,7 @@ export async function rawRequest(
       body: init.body,
       ...(init.body instanceof ReadableStream ? { duplex: 'half' } : {}),
     } as RequestInit);
-    const text = await response.text();
+    const text = bodyTimeoutMs === undefined ? await response.text() : await textWithin(response, bodyTimeoutMs);
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -89,6 +102,33 @@ export async function rawRequest(
   } finally {
     await close();
   }
+}
+
+/** Marks a body the server kept open past rawRequest's body timeout. */
+export const HELD_OPEN = '[stream held open]';
+
+async function textWithin(response: Response, timeoutMs: number): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  let held = false;
+  const timer = setTimeout(() => {
+    held = true;
+    void reader.cancel().catch(() => {});
+  }, timeoutMs);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch {
+    // cancelled mid-read: what arrived is the answer
+  } finally {
+    clearTimeout(timer);
+  }
+  return held ? `${text}${HELD_OPEN}` : text;
 }
 
 /** Drops the timing fields, the only ones allowed to differ between servers. */

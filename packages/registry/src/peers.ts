@@ -7,6 +7,24 @@ import { SERVERS, serverEntry, type ServerEntry } from './servers.js';
  * Each is one folder under peers/ and one line here. A peer is configured as its own
  * documentation recommends for production; none has our wirings, raw echo or /health figures.
  */
+/**
+ * Where a peer answers differently from our servers by design (its own error texts or status
+ * codes): a measured fact, held true by the contract suites (each must still be observed, and
+ * any difference not listed fails them), and listed in the report and the README.
+ */
+export interface PeerDifference {
+  /** The suite and its case, as the suites name them: 'bad-input: unknown tool'. */
+  check: string;
+  /** What the peer answers instead, in words. */
+  answer: string;
+  /** The HTTP status it answers with, where that is part of the difference. */
+  status?: number;
+  /** A pattern its answer's body matches. */
+  matches: RegExp;
+  /** Only over this HTTP version (where the request our client sends differs between them). */
+  only?: '1.1' | '2';
+}
+
 export interface PeerEntry extends ServerEntry {
   /** How it is configured and why, for the report and the README. */
   about: string;
@@ -14,9 +32,86 @@ export interface PeerEntry extends ServerEntry {
   language: 'python' | 'node';
   /** Its start command, paths relative to the repository's root. */
   command: readonly string[];
+  differences: readonly PeerDifference[];
 }
 
 const PYTHON = 'peers/python-surface/.venv/bin/python';
+
+const d = (check: string, answer: string, matches: RegExp, status?: number): PeerDifference => ({ check, answer, matches, ...(status !== undefined ? { status } : {}) });
+
+/** The MCP Python SDK's own answers where ours differ (both Python peers run the same app). */
+const PYTHON_SDK: readonly PeerDifference[] = [
+  d('contract: tools/list', 'JSON Schemas written by pydantic: a `title` on every property and on the schema (`agent_taskArguments`), in its own layout', /"title":"agent_taskArguments"/),
+  d('contract: successful results omit isError', 'every successful tool result carries `"isError": false`', /"isError":false/),
+  d('contract: batch_process with progress', 'no progress notifications: with JSON responses the SDK sends the result only', /"progress":\[\]/),
+  d('contract: invalid arguments', 'pydantic\'s text in the `isError` result ("1 validation error for agent_taskArguments … Input should be less than or equal to 10000")', /validation error for agent_taskArguments/),
+  d('contract: unknown tool', '`isError` result "Unknown tool: no_such_tool"', /"text":"Unknown tool: no_such_tool"/),
+  d('contract: unknown resource', 'the same -32602 and text, without the second "MCP error -32602:" prefix our SDK adds', /^\{"error":"MCP error -32602: Unknown test_type/),
+  d('bad-input: JSON-RPC object of the wrong shape', '400, -32602 "Validation error: 11 validation errors for union[JSONRPCRequest, …]" (ours -32700 "Invalid JSON-RPC message")', /"code":-32602,"message":"Validation error: \d+ validation errors for union\[JSONRPCRequest/, 400),
+  d('bad-input: wrong jsonrpc version', '400, -32602 with pydantic\'s validation errors (ours -32700 "Invalid JSON-RPC message")', /"code":-32602,"message":"Validation error: \d+ validation errors for union\[JSONRPCRequest/, 400),
+  d('bad-input: unknown tool', '`isError` result "Unknown tool: no_such_tool"', /"text":"Unknown tool: no_such_tool"/, 200),
+  d('bad-input: invalid argument type', 'pydantic\'s validation text in the `isError` result', /validation error for agent_taskArguments\\ntask/, 200),
+  d('bad-input: out-of-bounds argument', 'pydantic\'s validation text in the `isError` result', /validation error for agent_taskArguments\\ndelay_ms/, 200),
+  d('bad-input: arguments not an object', '-32602 "Invalid request parameters" (ours -32603 with zod\'s issue)', /"code":-32602,"message":"Invalid request parameters"/, 200),
+  d('bad-input: wrong Content-Type', '400 with plain text "Invalid Content-Type header" (ours 415)', /^Invalid Content-Type header$/, 400),
+  { ...d('bad-input: missing Accept', 'fetch\'s default `Accept: */*` (our HTTP/1.1 client) is answered, 200 (ours 406); with no Accept at all (HTTP/2 here) 406 as ours', /"result":\{\}/, 200), only: '1.1' },
+  d('bad-input: Accept without text/event-stream', 'answered (200): JSON responses need only `application/json` (ours 406)', /"result":\{\}/, 200),
+  d('bad-input: unsupported protocol version', '400, -32602: an unknown version is taken for the 2026-07-28 era, whose `_meta` claims the request lacks', /"code":-32602,"message":"params\._meta must be an object carrying the required 'io\.modelcontextprotocol\/protocolVersion'/, 400),
+  d('bad-input: oversized body (declared length)', 'no body limit: the 64 KiB body is read and validated (400, -32602) where ours answers 413', /"code":-32602,"message":"Validation error/, 400),
+  d('bad-input: oversized body (streamed, no length)', 'no body limit: the whole 256 KiB is read, then 400 -32700 (ours 413)', /"code":-32700,"message":"Parse error: EOF while parsing/, 400),
+  d('bad-input: unknown path', '404 with plain text "Not Found"', /^Not Found$/, 404),
+  d('bad-input: disallowed Origin', '403 with plain text "Invalid Origin header"', /^Invalid Origin header$/, 403),
+  d('bad-input: GET on the endpoint (no standalone stream when stateless)', '200: an event stream held open (pings every 15 s) even when stateless (ours 405)', /\[stream held open\]$/, 200),
+  d('bad-input: DELETE on the endpoint (no session)', '405, -32600 "Method Not Allowed: Session termination not supported"', /"code":-32600,"message":"Method Not Allowed: Session termination not supported"/, 405),
+  d('bad-input: PUT on the endpoint', '405, -32600 "Method Not Allowed"', /"code":-32600,"message":"Method Not Allowed"/, 405),
+  d('bad-input: POST on /health', '405 with plain text "Method Not Allowed"', /^Method Not Allowed$/, 405),
+  d('bad-input: progress notifications over SSE', 'a JSON answer without the progress notifications (JSON responses)', /"structuredContent":\{"count":2/, 200),
+];
+
+/** No progress notifications when a client asks for them: JSON responses carry the result only. */
+const NO_PROGRESS = [
+  d('contract: batch_process with progress', 'no progress notifications: with JSON responses the result only', /"progress":\[\]/),
+  d('bad-input: progress notifications over SSE', 'a JSON answer without the progress notifications (JSON responses)', /"structuredContent":\{"count":2/, 200),
+];
+
+const FASTMCP: readonly PeerDifference[] = [
+  ...NO_PROGRESS,
+  d('contract: tools/list', 'titles under `annotations.title` (no `title`), no `execution`, `additionalProperties: false` moved from output to input schemas', /"annotations":\{"title":"Agent task"\}/),
+  d('contract: resources/list', 'no `title` on the listed resources', /^(?![\s\S]*"title")/),
+  d('contract: resources/templates/list', 'no `title` on the templates', /^(?![\s\S]*"title")/),
+  d('contract: prompts/list', 'no `title` on the prompt', /^(?![\s\S]*"title")/),
+  d('contract: agent_communication prompt', 'the prompt\'s static description, not "Message from planner to booker" (fastmcp drops the one a prompt returns)', /"description":"A message from one agent to another/),
+  d('contract: invalid arguments', 'a JSON-RPC error -32602 "… parameter validation failed: delay_ms …" instead of an `isError` result', /"thrown":"MCP error -32602: .*parameter validation failed: delay_ms/),
+  d('contract: unknown tool', 'a JSON-RPC error -32601 "Unknown tool: no_such_tool" instead of an `isError` result', /"thrown":"MCP error -32601: .*Unknown tool: no_such_tool/),
+  d('bad-input: unknown tool', 'JSON-RPC error -32601 "Unknown tool: no_such_tool" (ours: an `isError` result)', /"code":-32601,"message":"MCP error -32601: Unknown tool: no_such_tool"/, 200),
+  d('bad-input: invalid argument type', 'JSON-RPC error -32602 "… parameter validation failed: task …" (ours: an `isError` result)', /"code":-32602,"message":"MCP error -32602: Tool 'agent_task' parameter validation failed: task/, 200),
+  d('bad-input: out-of-bounds argument', 'JSON-RPC error -32602 "… parameter validation failed: delay_ms …" (ours: an `isError` result)', /"code":-32602,"message":"MCP error -32602: Tool 'agent_task' parameter validation failed: delay_ms/, 200),
+  d('bad-input: oversized body (declared length)', 'no body limit of its own: 400, -32700 "Parse error: Invalid JSON-RPC message" (ours 413)', /"code":-32700,"message":"Parse error: Invalid JSON-RPC message"/, 400),
+  d('bad-input: oversized body (streamed, no length)', 'no body limit of its own: 400, -32700 "Parse error: Invalid JSON-RPC message" (ours 413)', /"code":-32700,"message":"Parse error: Invalid JSON-RPC message"/, 400),
+  d('bad-input: unknown path', '404 with an empty body', /^$/, 404),
+  d('bad-input: disallowed Origin', 'answered (200): no Origin check (ours 403, against DNS rebinding)', /"result":\{\}/, 200),
+  d('bad-input: GET on the endpoint (no standalone stream when stateless)', '405 with plain text "Method Not Allowed"', /^Method Not Allowed$/, 405),
+  d('bad-input: DELETE on the endpoint (no session)', '405 with plain text "Method Not Allowed"', /^Method Not Allowed$/, 405),
+  d('bad-input: PUT on the endpoint', '404 with an empty body (ours 405)', /^$/, 404),
+  d('bad-input: POST on /health', '404 with an empty body (ours 405)', /^$/, 404),
+];
+
+const HONO_MCP: readonly PeerDifference[] = [
+  ...NO_PROGRESS,
+  d('bad-input: JSON-RPC object of the wrong shape', '400, -32700 "Parse error" with zod\'s issues as `data` (ours "Invalid JSON-RPC message")', /"code":-32700,"message":"Parse error","data":/, 400),
+  d('bad-input: wrong jsonrpc version', '400, -32700 "Parse error" with zod\'s issues as `data` (ours "Invalid JSON-RPC message")', /"code":-32700,"message":"Parse error","data":/, 400),
+  d('bad-input: Accept without text/event-stream', 'answered (200): JSON responses need only `application/json` (ours 406)', /"result":\{\}/, 200),
+  d('bad-input: unsupported protocol version', '404 (ours 400), -32000 "Bad Request: Unsupported protocol version (supported versions: …)"', /"code":-32000,"message":"Bad Request: Unsupported protocol version/, 404),
+  { ...d('bad-input: missing Accept', 'fetch\'s default `Accept: */*` is answered, 200 (ours 406)', /"result":\{\}/, 200), only: '1.1' },
+  d('bad-input: oversized body (declared length)', 'no body limit of its own: the body is read and parsed, 400 -32700 "Parse error" (ours 413)', /"code":-32700,"message":"Parse error"/, 400),
+  d('bad-input: oversized body (streamed, no length)', 'no body limit of its own: the whole body is read, 400 -32700 "Parse error" (ours 413)', /"code":-32700,"message":"Parse error"/, 400),
+  d('bad-input: unknown path', '404 with plain text "404 Not Found" (Hono\'s default)', /^404 Not Found$/, 404),
+  d('bad-input: disallowed Origin', 'answered (200): no Origin check (ours 403, against DNS rebinding)', /"result":\{\}/, 200),
+  d('bad-input: GET on the endpoint (no standalone stream when stateless)', '200 with an empty body (an event stream that ends with the request; ours 405)', /^$/, 200),
+  d('bad-input: DELETE on the endpoint (no session)', '200 with an empty body (ours 405)', /^$/, 200),
+  d('bad-input: PUT on the endpoint', '405, -32000 "Method not allowed." (ours names the method)', /"code":-32000,"message":"Method not allowed\."/, 405),
+  d('bad-input: POST on /health', '404 with plain text "404 Not Found" (ours 405)', /^404 Not Found$/, 404),
+];
 
 export const PEERS: readonly PeerEntry[] = [
   {
@@ -28,6 +123,7 @@ export const PEERS: readonly PeerEntry[] = [
     listeners: ['http1'],
     loadListener: 'http1',
     saturationListener: 'http1',
+    differences: PYTHON_SDK,
   },
   {
     name: 'py-hypercorn',
@@ -38,6 +134,7 @@ export const PEERS: readonly PeerEntry[] = [
     listeners: ['h2-tls', 'h2c'],
     loadListener: 'h2-tls',
     saturationListener: 'h2c',
+    differences: PYTHON_SDK,
   },
   {
     name: 'fastmcp',
@@ -48,6 +145,7 @@ export const PEERS: readonly PeerEntry[] = [
     listeners: ['http1'],
     loadListener: 'http1',
     saturationListener: 'http1',
+    differences: FASTMCP,
   },
   {
     name: 'hono-mcp',
@@ -58,6 +156,7 @@ export const PEERS: readonly PeerEntry[] = [
     listeners: ['http1'],
     loadListener: 'http1',
     saturationListener: 'http1',
+    differences: HONO_MCP,
   },
 ];
 
