@@ -1,18 +1,18 @@
-// `pnpm bench:all --quick` for real, as CI's smoke test: it must finish in under 4 minutes
-// with a complete report: every server × scenario and every study measured, no gate failed, no error.
+// `pnpm bench:all --quick` for real, as CI's smoke test: it must finish in under 5 minutes
+// with a complete report: every server and peer × scenario and every study measured, no gate failed, no error of ours.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SERVERS } from '@mcp-runtimes/registry';
+import { PEERS, SERVERS } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
-import type { BenchResults } from './results.js';
+import { PEER_WIRING, type BenchResults } from './results.js';
 import { ratesOf, SCENARIOS } from './scenarios.js';
 import { runCli } from './smoke-run.js';
 
 describe('pnpm bench:all --quick', () => {
-  it('measures every server in every scenario and writes the whole report, in under 4 minutes', async () => {
+  it('measures every server and peer in every scenario and writes the whole report, in under 5 minutes', async () => {
     const run = await runCli(['--quick']);
     expect(run.code, run.log).toBe(0);
-    expect(run.seconds).toBeLessThan(4 * 60);
+    expect(run.seconds).toBeLessThan(5 * 60);
     const { out } = run;
 
     const results = run.results();
@@ -49,6 +49,23 @@ describe('pnpm bench:all --quick', () => {
         }
       }
     }
+    // Every peer: gated once in its own configuration, then every scenario but the curve (its
+    // rates are fractions of our servers' saturation). A peer may fall behind; it must answer.
+    expect(results.settings.peers).toEqual(PEERS.map((p) => p.name));
+    for (const peer of PEERS.map((p) => p.name)) {
+      expect(results.gates.filter((g) => g.server === peer).map((g) => [g.wiring, g.passed]), peer).toEqual([[PEER_WIRING, true]]);
+      for (const sc of SCENARIOS.filter((s) => s.model !== 'curve')) {
+        const id = sc.model === 'saturation' ? 'saturation-mcp' : sc.id;
+        const runs = results.measurements.filter((m) => m.server === peer && m.scenario === id);
+        expect(runs.map((m) => m.wiring), `${peer} × ${id}`).toEqual(ratesOf(sc, results.settings.rates).map(() => PEER_WIRING));
+        for (const m of runs) {
+          expect(m.requests, `${peer} × ${id} requests`).toBeGreaterThan(0);
+          expect(m.serverUsage.cpuSeconds, `${peer} × ${id} server CPU`).toBeGreaterThan(0);
+        }
+      }
+      expect(results.measurements.some((m) => m.server === peer && (m.scenario === 'latency' || m.scenario === 'saturation-raw')), peer).toBe(false);
+    }
+
     // Every study, every configuration, with the runs it promised; cold start coalesced to one start-up.
     const studies = results.studies;
     expect(studies, 'studies').toBeDefined();
@@ -88,6 +105,9 @@ describe('pnpm bench:all --quick', () => {
     // No table cell without a figure.
     expect(markdown).not.toMatch(/\| (not measured|n\/a) \|/);
     expect(markdown).toContain('## Which runtime should I pick?');
+    expect(markdown).toContain('## Peers: the stacks users pick instead');
+    expect(markdown).toContain("**Seed 000's headline, reproduced.**");
+    expect(markdown).toContain('**Against the best peer**');
     // The curve: oha's open-loop points, each server's own rates and the common one, with a knee table.
     expect(markdown).toContain("**Each server's knee**");
     expect(markdown).toContain('**p99 at the common load**');

@@ -60,6 +60,11 @@ describe('the Peers section', () => {
     expect(section('Which runtime should I pick?')).toMatch(/\*\*Against the best peer\*\* \(py-uvicorn, 533 req\/s at saturation\).*tuned wiring: node-http 2\.1× \(1\.8–2\.4\), node-http2 1\.8×/);
   });
 
+  it('lists the differences each peer declares, peers with the same list sharing rows', () => {
+    expect(section('Peers')).toMatch(/\| py-uvicorn, py-hypercorn \| bad-input: wrong Content-Type \| 400 with plain text "Invalid Content-Type header" \(ours 415\) \|/);
+    expect(section('Peers')).toMatch(/\| fastmcp \| bad-input: disallowed Origin \| answered \(200\): no Origin check/);
+  });
+
   it('has no Peers section in a run without peers', () => {
     expect(renderMarkdown(buildReport(ours))).not.toContain('## Peers');
   });

@@ -1,6 +1,6 @@
 // The Peers section: our servers beside MCP servers built on other stacks, measured in the same
 // rounds under the same rules, and seed 000's Uvicorn-vs-Hypercorn headline reproduced.
-import { peerEntry } from '@mcp-runtimes/registry';
+import { peerEntry, type PeerDifference } from '@mcp-runtimes/registry';
 import { PEER_WIRING, type Measurement } from '../results.js';
 import { scenario } from '../scenarios.js';
 import { summarise, type Summary } from '../stats.js';
@@ -89,6 +89,7 @@ export function peersSection(ctx: Ctx): Section {
     },
     { kind: 'list', items: gated.map((name) => `**${name}**: ${peerEntry(name)?.about ?? ''}${peers.includes(name) ? '' : ' — **not measured**: ' + peerProblem(ctx, name)}`) },
   ];
+  blocks.push(...differences(gated));
   if (rows.length === 0 || peers.length === 0) return { id: 'peers', title: 'Peers', blocks };
 
   blocks.push(
@@ -139,6 +140,30 @@ export function peersSection(ctx: Ctx): Section {
   }
   blocks.push(...seedHeadline(ctx));
   return { id: 'peers', title: 'Peers: the stacks users pick instead', blocks };
+}
+
+/**
+ * Where the peers answer differently from ours by design: declared in the registry and held
+ * true by the contract suites (each must still be observed). Peers with the same list share rows.
+ */
+function differences(peers: readonly string[]): Block[] {
+  const groups = new Map<readonly PeerDifference[], string[]>();
+  for (const name of peers) {
+    const list = peerEntry(name)?.differences;
+    if (list && list.length > 0) groups.set(list, [...(groups.get(list) ?? []), name]);
+  }
+  if (groups.size === 0) return [];
+  return [
+    {
+      kind: 'text',
+      text: 'Where a peer answers differently from our servers (its own error texts, status codes, schemas): measured facts, each held true by the contract, bad-input and isolation suites run against every peer (a listed difference that disappears, or one not listed, fails them). Everything else, every tool result, checksum, resource and prompt text among it, is the same.',
+    },
+    {
+      kind: 'table',
+      head: ['Peer', 'Check', 'What it answers instead'],
+      rows: [...groups.entries()].flatMap(([list, names]) => list.map((d) => [names.join(', '), d.check, `${d.answer}${d.only ? ` (over HTTP/${d.only})` : ''}`])),
+    },
+  ];
 }
 
 function entrantTable(ctx: Ctx, rows: Case[], entrants: Entrant[], pick: (x: Cell) => string, ranked: { value: (x: Cell) => Summary; better: 'higher' | 'lower' }): Block {
