@@ -57,11 +57,13 @@ export async function launchServer(name: string, options: LaunchOptions = {}): P
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
 
+  // A Python peer imports its SDK for 2 s before it listens (6-8 s seen on a busy machine).
+  const readyTimeoutMs = options.readyTimeoutMs ?? (peer ? 30_000 : 15_000);
   const line = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${name} did not print its ready line within ${options.readyTimeoutMs ?? 15_000} ms:\n${output}`));
-    }, options.readyTimeoutMs ?? 15_000);
+      reject(new Error(`${name} did not print its ready line within ${readyTimeoutMs} ms:\n${output}`));
+    }, readyTimeoutMs);
     const check = () => {
       const match = READY.exec(output);
       if (match?.[1]) {

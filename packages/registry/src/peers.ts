@@ -39,11 +39,17 @@ const PYTHON = 'peers/python-surface/.venv/bin/python';
 
 const d = (check: string, answer: string, matches: RegExp, status?: number): PeerDifference => ({ check, answer, matches, ...(status !== undefined ? { status } : {}) });
 
+/** No progress notifications when a client asks for them: JSON responses carry the result only. */
+const NO_PROGRESS = [
+  d('contract: batch_process with progress', 'no progress notifications: with JSON responses the result only', /"progress":\[\]/),
+  d('bad-input: progress notifications over SSE', 'a JSON answer without the progress notifications (JSON responses)', /"structuredContent":\{"count":2/, 200),
+];
+
 /** The MCP Python SDK's own answers where ours differ (both Python peers run the same app). */
 const PYTHON_SDK: readonly PeerDifference[] = [
+  ...NO_PROGRESS,
   d('contract: tools/list', 'JSON Schemas written by pydantic: a `title` on every property and on the schema (`agent_taskArguments`), in its own layout', /"title":"agent_taskArguments"/),
   d('contract: successful results omit isError', 'every successful tool result carries `"isError": false`', /"isError":false/),
-  d('contract: batch_process with progress', 'no progress notifications: with JSON responses the SDK sends the result only', /"progress":\[\]/),
   d('contract: invalid arguments', 'pydantic\'s text in the `isError` result ("1 validation error for agent_taskArguments … Input should be less than or equal to 10000")', /validation error for agent_taskArguments/),
   d('contract: unknown tool', '`isError` result "Unknown tool: no_such_tool"', /"text":"Unknown tool: no_such_tool"/),
   d('contract: unknown resource', 'the same -32602 and text, without the second "MCP error -32602:" prefix our SDK adds', /^\{"error":"MCP error -32602: Unknown test_type/),
@@ -65,13 +71,6 @@ const PYTHON_SDK: readonly PeerDifference[] = [
   d('bad-input: DELETE on the endpoint (no session)', '405, -32600 "Method Not Allowed: Session termination not supported"', /"code":-32600,"message":"Method Not Allowed: Session termination not supported"/, 405),
   d('bad-input: PUT on the endpoint', '405, -32600 "Method Not Allowed"', /"code":-32600,"message":"Method Not Allowed"/, 405),
   d('bad-input: POST on /health', '405 with plain text "Method Not Allowed"', /^Method Not Allowed$/, 405),
-  d('bad-input: progress notifications over SSE', 'a JSON answer without the progress notifications (JSON responses)', /"structuredContent":\{"count":2/, 200),
-];
-
-/** No progress notifications when a client asks for them: JSON responses carry the result only. */
-const NO_PROGRESS = [
-  d('contract: batch_process with progress', 'no progress notifications: with JSON responses the result only', /"progress":\[\]/),
-  d('bad-input: progress notifications over SSE', 'a JSON answer without the progress notifications (JSON responses)', /"structuredContent":\{"count":2/, 200),
 ];
 
 const FASTMCP: readonly PeerDifference[] = [

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { entryOf, PEERS, peerCommand, peerEntry } from './peers.js';
 import { REPO_ROOT, SERVERS, STDIO_SERVER, serverEntry, serverMain, stdioMain } from './servers.js';
 
 describe('registry', () => {
@@ -39,5 +40,32 @@ describe('registry', () => {
 
   it('refuses an unknown server by name, listing the known ones', () => {
     expect(() => serverEntry('express')).toThrow(/unknown server "express": known are node-http, node-http2, hono, uws/);
+  });
+});
+
+describe('peers', () => {
+  it.each(PEERS.map((p) => p.name))('%s is a folder under peers/ whose command names a file there, with listeners for load and saturation', (name) => {
+    const entry = peerEntry(name) as NonNullable<ReturnType<typeof peerEntry>>;
+    expect(existsSync(join(REPO_ROOT, 'peers', name))).toBe(true);
+    const program = entry.command.find((part) => part.startsWith(`peers/${name}/`));
+    expect(program, `${name}'s command runs a file of its own folder`).toBeDefined();
+    expect(entry.listeners).toContain(entry.loadListener);
+    expect(entry.listeners).toContain(entry.saturationListener);
+    expect(peerCommand(entry).every((part) => !part.startsWith('peers/'))).toBe(true);
+  });
+
+  it('names no peer like a server, and declares each difference once per check and suite', () => {
+    expect(PEERS.filter((p) => SERVERS.some((s) => s.name === p.name))).toEqual([]);
+    for (const peer of PEERS) {
+      const checks = peer.differences.map((d) => `${d.check}|${d.only ?? ''}`);
+      expect(new Set(checks).size, peer.name).toBe(checks.length);
+      for (const d of peer.differences) expect(d.check, peer.name).toMatch(/^(contract|bad-input): /);
+    }
+  });
+
+  it('finds a server or a peer by name, listing both when the name is unknown', () => {
+    expect(entryOf('py-uvicorn').name).toBe('py-uvicorn');
+    expect(entryOf('uws').name).toBe('uws');
+    expect(() => entryOf('express')).toThrow(/known are node-http, .* and the peers py-uvicorn, py-hypercorn, fastmcp, hono-mcp/);
   });
 });
