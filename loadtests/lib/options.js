@@ -44,10 +44,11 @@ function executor(mode, vus) {
   if (mode === 'closed') return { executor: 'constant-vus', vus, duration: DURATION, gracefulStop: '5s' };
   if (mode === 'open') {
     // Enough VUs for 50 ms of latency at RATE, allocated up front (k6 starting VUs mid-run drops
-    // iterations itself; each one it starts costs the generator's core), and at most twice that:
-    // 100 ms of headroom. Past it, dropped_iterations marks the server falling behind. Unbounded
-    // (it was up to 2,000 VUs), a server that cannot keep up (a Python peer at 13 batch calls/s
-    // against 1,000/s) got 2,000 requests queued and took 25 s to drain after each 4 s run.
+    // iterations itself; each one it starts costs the generator's core), and at most four times
+    // that: 200 ms of headroom. Past it, dropped_iterations marks the server falling behind. With
+    // up to 2,000 VUs, a server that cannot keep up (a Python peer at 13 batch calls/s against
+    // 1,000/s) got 2,000 requests queued and took 25 s to drain after each 4 s run; with twice,
+    // latency spikes (TLS on k6's side, 1 MiB answers) dropped a few iterations of ours too.
     const preAllocatedVUs = intEnv('PRE_VUS', Math.max(20, Math.ceil(RATE / 20)));
     return {
       executor: 'constant-arrival-rate',
@@ -55,7 +56,7 @@ function executor(mode, vus) {
       timeUnit: '1s',
       duration: DURATION,
       preAllocatedVUs,
-      maxVUs: intEnv('MAX_VUS', 2 * preAllocatedVUs),
+      maxVUs: intEnv('MAX_VUS', 4 * preAllocatedVUs),
       gracefulStop: '5s',
     };
   }
