@@ -202,9 +202,9 @@ export function seedHeadline(ctx: Ctx): Block[] {
   const agents = ctx.cases.find((c) => c.key === primaryKey(ctx, 'agents'));
   if (!agents) return [];
   const rows = SEED_HEADLINE.flatMap(({ server, http }) => {
-    const peer = peerEntry(server) !== undefined;
-    const x = cell(ctx.results, inWiring(agents, peer ? PEER_WIRING : ctx.primary), server);
-    return x ? [{ server, http, x, label: peer ? server : `${server} (${ctx.primary})` }] : [];
+    const wiring = peerEntry(server) !== undefined ? PEER_WIRING : ctx.primary;
+    const x = cell(ctx.results, inWiring(agents, wiring), server);
+    return x ? [{ server, wiring, http, x, label: wiring === PEER_WIRING ? server : `${server} (${ctx.primary})` }] : [];
   });
   if (rows.length === 0) return [];
   const blocks: Block[] = [
@@ -221,18 +221,23 @@ export function seedHeadline(ctx: Ctx): Block[] {
   ].flatMap(([h1, h2, stack]) => {
     const a = rows.find((r) => r.server === h1);
     const b = rows.find((r) => r.server === h2);
-    return a && b ? [http1VersusHttp2(stack as string, a.x, b.x)] : [];
+    return a && b ? [http1VersusHttp2(ctx, agents, stack as string, a, b)] : [];
   });
   if (verdicts.length > 0) blocks.push({ kind: 'text', text: `Does "HTTP/1.1 beats HTTP/2 for simple tool calls" hold here? ${verdicts.join(' ')}` });
   return blocks;
 }
 
-function http1VersusHttp2(stack: string, h1: Cell, h2: Cell): string {
-  const cells = [{ ...h1, server: 'HTTP/1.1' }, { ...h2, server: 'HTTP/2' }];
-  if (generatorBound(cells)) return `${stack}: no verdict, the generator used ≥ ${percent(GENERATOR_BOUND, 0)} of its core.`;
-  const w = rank(cells, (x) => x.rps, 'higher');
-  const diff = h1.rps.mean / h2.rps.mean - 1;
-  const p99 = `p99 ${ms(h1.p99.mean)} vs ${ms(h2.p99.mean)}`;
-  if (w.verdict === 'clear') return `${stack}: **${w.server} is ahead** by ${percent(Math.abs(diff))} in req/s (95% intervals apart; ${p99}).`;
-  return `${stack}: **no difference the data can tell** (${percent(diff)} for HTTP/1.1 in req/s, ${w.verdict === 'tie' ? 'intervals overlap' : 'one run each'}; ${p99}).`;
+/**
+ * HTTP/1.1 over HTTP/2 on one stack, paired by round as the ratio table is: ahead only when the
+ * 95% interval of the per-round ratios leaves out 1.
+ */
+function http1VersusHttp2(ctx: Ctx, c: Case, stack: string, h1: { server: string; wiring: string; x: Cell }, h2: { server: string; wiring: string; x: Cell }): string {
+  if (generatorBound([h1.x, h2.x])) return `${stack}: no verdict, the generator used ≥ ${percent(GENERATOR_BOUND, 0)} of its core.`;
+  const ratio = pairedRatio(measurementsOf(ctx.results, inWiring(c, h1.wiring), h1.server), measurementsOf(ctx.results, inWiring(c, h2.wiring), h2.server), (m) => m.rps);
+  const p99 = `p99 ${ms(h1.x.p99.mean)} vs ${ms(h2.x.p99.mean)}`;
+  const by = `HTTP/1.1 ÷ HTTP/2 = ${ratioText(ratio)} in req/s, paired by round`;
+  if (!ratio.ci95) return `${stack}: ${by} (one round: no interval; ${p99}).`;
+  if (ratio.ci95[0] > 1) return `${stack}: **yes, HTTP/1.1 is ahead** (${by}, interval above 1; ${p99}).`;
+  if (ratio.ci95[1] < 1) return `${stack}: **no, HTTP/2 is ahead** (${by}, interval below 1; ${p99}).`;
+  return `${stack}: **no difference the data can tell** (${by}, interval across 1; ${p99}).`;
 }
