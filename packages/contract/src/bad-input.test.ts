@@ -11,6 +11,13 @@ const MCP_HEADERS = { 'content-type': 'application/json', accept: 'application/j
 
 const rpc = (method: string, params?: unknown) => JSON.stringify({ jsonrpc: '2.0', id: 1, method, params });
 const toolCall = (name: string, args: unknown) => rpc('tools/call', { name, arguments: args });
+/** A batch of two with a progress token: the one answer our servers stream as SSE. */
+const PROGRESS_CALL = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 7,
+  method: 'tools/call',
+  params: { name: 'batch_process', arguments: { tasks: [{ task: 'a' }, { task: 'b' }] }, _meta: { progressToken: 'p1' } },
+});
 
 interface Case {
   name: string;
@@ -122,13 +129,7 @@ describe.runIf(peers !== null)('peers after the matrix', () => {
     for (const target of peers?.targets ?? []) {
       const plain = await rawRequest(target, { headers: MCP_HEADERS, body: toolCall('agent_task', { task: 'x' }) });
       expect(plain.headers.get('content-type'), target.label).toMatch(/^application\/json/);
-      const body = JSON.stringify({
-        jsonrpc: '2.0',
-        id: 7,
-        method: 'tools/call',
-        params: { name: 'batch_process', arguments: { tasks: [{ task: 'a' }, { task: 'b' }] }, _meta: { progressToken: 'p1' } },
-      });
-      const streamed = await rawRequest(target, { headers: MCP_HEADERS, body });
+      const streamed = await rawRequest(target, { headers: MCP_HEADERS, body: PROGRESS_CALL });
       expectOursOrDeclared(target.server.name, 'bad-input: progress notifications over SSE', { status: streamed.status, text: streamed.text }, () => {
         expect(streamed.headers.get('content-type'), target.label).toMatch(/^text\/event-stream/);
         const progress = streamed.text.split('\n').filter((line) => line.startsWith('data: ') && line.includes('notifications/progress'));
@@ -151,13 +152,7 @@ describe('wire behaviour', () => {
     expect(plain.headers.get('content-type')).toMatch(/^application\/json/);
     expect(plain.json).toMatchObject({ id: 1, result: { structuredContent: { task: 'x' } } });
 
-    const body = JSON.stringify({
-      jsonrpc: '2.0',
-      id: 7,
-      method: 'tools/call',
-      params: { name: 'batch_process', arguments: { tasks: [{ task: 'a' }, { task: 'b' }] }, _meta: { progressToken: 'p1' } },
-    });
-    const streamed = await rawRequest(target, { headers: MCP_HEADERS, body });
+    const streamed = await rawRequest(target, { headers: MCP_HEADERS, body: PROGRESS_CALL });
     expect(streamed.status).toBe(200);
     expect(streamed.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const events = streamed.text
