@@ -150,12 +150,12 @@ export interface BenchSettings {
 export const PEER_WIRING = 'own';
 
 /**
- * One of our servers failed its gate, or a start, measurement or stop failed: the run's exit
- * code is 1. A peer failing the gate is a finding about the peer (reported, not measured).
+ * One of our servers failed its gate, or a start, measurement or stop of ours failed: the run's
+ * exit code is 1. A peer failing (its gate, or under load) is a finding about the peer: reported.
  */
 export function hasFailures(results: BenchResults): boolean {
   const peers = results.settings.peers ?? [];
-  return results.gates.some((g) => !g.passed && !peers.includes(g.server)) || results.failures.length > 0;
+  return results.gates.some((g) => !g.passed && !peers.includes(g.server)) || results.failures.some((f) => !peers.includes(f.server));
 }
 
 export interface BenchResults {

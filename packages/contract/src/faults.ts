@@ -134,7 +134,7 @@ export function h2Session(url: string): ClientHttp2Session {
  * when the server resets the stream: its 'close', or its closed flag seen at the next byte
  * (node's 'close' waits for a write that was in flight when the reset came).
  */
-export function trickleH2Body(url: string, giveUpMs: number): Promise<{ afterMs: number; status: number | null; body: string }> {
+export function trickleH2Body(url: string, giveUpMs: number): Promise<{ afterMs: number; status: number | null; body: string; rstCode: number | undefined }> {
   const session = h2Session(url);
   const start = Date.now();
   return new Promise((resolve, reject) => {
@@ -146,7 +146,7 @@ export function trickleH2Body(url: string, giveUpMs: number): Promise<{ afterMs:
       clearInterval(timer);
       clearTimeout(giveUp);
       session.close();
-      resolve({ afterMs: Date.now() - start, status, body });
+      resolve({ afterMs: Date.now() - start, status, body, rstCode: stream.rstCode });
     };
     const timer = setInterval(() => (stream.closed ? over() : stream.write(' ')), 250);
     const giveUp = setTimeout(() => {

@@ -57,6 +57,8 @@ describe.each(SERVERS)('$name', (entry) => {
       expect(outcome.afterMs, url).toBeLessThan(REQUEST_TIMEOUT_MS + SLACK_MS);
       expect(outcome.status, url).toBe(408);
       expect(JSON.parse(outcome.body), url).toMatchObject({ error: { message: /Request Timeout/ } });
+      // Reset without error once the answer is out (RFC 9113 §8.1), not cancelled later.
+      expect(outcome.rstCode, url).toBe(0);
 
       const idle = h2Session(url);
       const started = Date.now();

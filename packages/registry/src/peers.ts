@@ -76,9 +76,9 @@ const PYTHON_SDK: readonly PeerDifference[] = [
 const FASTMCP: readonly PeerDifference[] = [
   ...NO_PROGRESS,
   d('contract: tools/list', 'titles under `annotations.title` (no `title`), no `execution`, `additionalProperties: false` moved from output to input schemas', /"annotations":\{"title":"Agent task"\}/),
-  d('contract: resources/list', 'no `title` on the listed resources', /^(?![\s\S]*"title")/),
-  d('contract: resources/templates/list', 'no `title` on the templates', /^(?![\s\S]*"title")/),
-  d('contract: prompts/list', 'no `title` on the prompt', /^(?![\s\S]*"title")/),
+  d('contract: resources/list', 'no `title` on the listed resources', /^(?![\s\S]*"title")(?=[\s\S]*"uri":"benchmark:\/\/small\/data")\{"resources":\[\{/),
+  d('contract: resources/templates/list', 'no `title` on the templates', /^(?![\s\S]*"title")(?=[\s\S]*"uriTemplate":"agent:\/\/\{agent_id\}\/status")\{"resourceTemplates":\[\{/),
+  d('contract: prompts/list', 'no `title` on the prompt', /^(?![\s\S]*"title")(?=[\s\S]*"name":"agent_communication")\{"prompts":\[\{/),
   d('contract: agent_communication prompt', 'the prompt\'s static description, not "Message from planner to booker" (fastmcp drops the one a prompt returns)', /"description":"A message from one agent to another/),
   d('contract: invalid arguments', 'a JSON-RPC error -32602 "… parameter validation failed: delay_ms …" instead of an `isError` result', /"thrown":"MCP error -32602: .*parameter validation failed: delay_ms/),
   d('contract: unknown tool', 'a JSON-RPC error -32601 "Unknown tool: no_such_tool" instead of an `isError` result', /"thrown":"MCP error -32601: .*Unknown tool: no_such_tool/),
@@ -138,7 +138,7 @@ export const PEERS: readonly PeerEntry[] = [
   {
     name: 'fastmcp',
     title: 'FastMCP (TypeScript), stateless HTTP stream',
-    about: '`fastmcp` with `transportType: "httpStream"` and `stateless: true`, as its README recommends for serverless and load-balanced production.',
+    about: '`fastmcp` with `transportType: "httpStream"` and `stateless: true` (its README\'s choice for serverless and load-balanced deployments), plus `enableJsonResponse` (JSON answers, as every server here gives).',
     language: 'node',
     command: ['node', 'peers/fastmcp/dist/main.js'],
     listeners: ['http1'],
@@ -149,7 +149,7 @@ export const PEERS: readonly PeerEntry[] = [
   {
     name: 'hono-mcp',
     title: '@hono/mcp on @hono/node-server, a server per request',
-    about: '`@hono/mcp`\'s StreamableHTTPTransport with a new McpServer and transport for every request (its safe stateless wiring), on @hono/node-server.',
+    about: '`@hono/mcp`\'s StreamableHTTPTransport on @hono/node-server with a new McpServer and transport for every request, stateless, JSON answers: the SDK\'s stateless idiom, not its README\'s example (one transport shared by every request, which routes answers by JSON-RPC id across clients).',
     language: 'node',
     command: ['node', 'peers/hono-mcp/dist/main.js'],
     listeners: ['http1'],

@@ -61,7 +61,7 @@ function cutOffSlowBody(req: NodeRequest, res: NodeResponse, timeoutMs: number):
     const abandon = () => (req as Readable).destroy();
     if (!res.headersSent && !res.destroyed) void writeReply(req, res, requestTimedOut(timeoutMs));
     if (req.httpVersionMajor === 2) {
-      resetOnceAnswered((req as Http2ServerRequest).stream, res);
+      resetOnceAnswered((req as Http2ServerRequest).stream);
       abandon();
     } else if (res.writableFinished || res.destroyed) {
       abandon();
@@ -85,7 +85,7 @@ const RESET_GRACE_MS = 1000;
  * stream.close() straight away: that waits for the stream's 'finish', which it may never get,
  * and then nothing at all is sent. If the answer is not out within the grace, CANCEL.
  */
-function resetOnceAnswered(stream: ServerHttp2Stream, res: NodeResponse): void {
+function resetOnceAnswered(stream: ServerHttp2Stream): void {
   const reset = (code: number) => {
     if (!stream.closed) stream.close(code);
     else if (!stream.destroyed) stream.destroy();
@@ -95,8 +95,9 @@ function resetOnceAnswered(stream: ServerHttp2Stream, res: NodeResponse): void {
     clearTimeout(grace);
     reset(constants.NGHTTP2_NO_ERROR);
   };
-  if (res.writableFinished) answered();
-  else res.once('finish', answered);
+  // The stream's 'finish', not the compat response's: that one fires only once the stream has closed.
+  if (stream.writableFinished) answered();
+  else stream.once('finish', answered);
   stream.once('close', () => clearTimeout(grace));
 }
 

@@ -57,6 +57,18 @@ describe('the Peers section', () => {
     expect(hasFailures(run)).toBe(false);
   });
 
+  it('keeps a peer\'s errors and failures out of our verdicts and the run\'s exit status', () => {
+    const troubled = {
+      ...run,
+      failures: [{ server: 'py-hypercorn', wiring: 'own', round: 2, stage: 'stop' as const, message: 'exited with code 1 (signal null) on SIGTERM' }],
+      measurements: run.measurements.map((m) => (m.server === 'py-uvicorn' ? { ...m, errorRate: 0.1 } : m)),
+    };
+    expect(hasFailures(troubled)).toBe(false);
+    expect(hasFailures({ ...troubled, failures: [{ ...troubled.failures[0]!, server: 'node-http', wiring: 'tuned' }] })).toBe(true);
+    const pick = renderMarkdown(buildReport(troubled));
+    expect(pick).toContain('**Correctness:** every server passed the gate and answered every measured request without an error.');
+  });
+
   it('says in the recommendation where each of ours stands against the best peer', () => {
     expect(section('Which runtime should I pick?')).toMatch(/\*\*Against the best peer\*\* \(py-uvicorn, 533 req\/s at saturation\).*tuned wiring: node-http 2\.1× \(1\.8–2\.4\), node-http2 1\.8×/);
   });

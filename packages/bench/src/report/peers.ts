@@ -85,7 +85,7 @@ export function peersSection(ctx: Ctx): Section {
   const blocks: Block[] = [
     {
       kind: 'text',
-      text: `MCP servers a user would otherwise run, each serving the same tools, resources and prompt with the same answers (checked by the same gate), measured in the same interleaved rounds, pinned the same way, with the same warm-up and scenarios (not the latency curve, whose rates are fractions of each of our servers' saturation). Each runs as its own documentation recommends for production:`,
+      text: `MCP servers a user would otherwise run, each serving the same tools, resources and prompt with the same answers (checked by the same gate), measured in the same rounds after our servers, pinned the same way, with the same warm-up and scenarios (not the latency curve, whose rates are fractions of each of our servers' saturation). Configured as follows:`,
     },
     { kind: 'list', items: gated.map((name) => `**${name}**: ${peerEntry(name)?.about ?? ''}${peers.includes(name) ? '' : ' — **not measured**: ' + peerProblem(ctx, name)}`) },
   ];
@@ -94,7 +94,7 @@ export function peersSection(ctx: Ctx): Section {
 
   blocks.push(
     { kind: 'text', text: `Requests per second per scenario (higher is better; ± half the 95% interval), with how busy the server and the generator each were; † the generator used ≥ ${percent(GENERATOR_BOUND, 0)} of its core (no verdict from that row).` },
-    entrantTable(ctx, rows, entrants, (x) => withCi(x.rps, (v) => num(v)), { value: (x) => x.rps, better: 'higher' }),
+    entrantTable(ctx, rows, entrants, (x) => `${withCi(x.rps, (v) => num(v))}${(x.droppedShare ?? 0) >= 0.01 ? `, ${percent(x.droppedShare ?? 0, 0)} dropped` : ''}`, { value: (x) => x.rps, better: 'higher' }),
     { kind: 'text', text: 'p99 latency per scenario (lower is better); at a fixed arrival rate a server that keeps up shows it here rather than in req/s.' },
     entrantTable(ctx, rows, entrants, (x) => withCi(x.p99, ms), { value: (x) => x.p99, better: 'lower' }),
   );
@@ -119,7 +119,7 @@ export function peersSection(ctx: Ctx): Section {
     );
     const ratioRows = [sat, ...rows.filter((c) => c !== sat)];
     blocks.push(
-      { kind: 'text', text: 'Ours over the best peer of each row (its req/s; paired by round, mean of the per-round ratios ± half the 95% interval; above 1 ours serves more). † the generator used ≥ 70% of its core in one of the two: no conclusion from that cell.' },
+      { kind: 'text', text: 'Ours over the best peer of each row (its req/s; paired by round, mean of the per-round ratios ± half the 95% interval; above 1 ours serves more). Pairing removes the drift between rounds, not the effect of order within one (the peers always follow our servers). The `official` wiring is warmed by 1 s of saturation only, the others by the k6 warm-up and the scenarios before. † the generator used ≥ 70% of its core in one of the two: no conclusion from that cell.' },
       {
         kind: 'table',
         head: ['Scenario', 'Best peer', ...wirings.flatMap((w) => ctx.servers.map((s) => `${s} (${w})`))],
@@ -156,7 +156,7 @@ function differences(peers: readonly string[]): Block[] {
   return [
     {
       kind: 'text',
-      text: 'Where a peer answers differently from our servers (its own error texts, status codes, schemas): measured facts, each held true by the contract, bad-input and isolation suites run against every peer (a listed difference that disappears, or one not listed, fails them). Everything else, every tool result, checksum, resource and prompt text among it, is the same.',
+      text: 'Where a peer answers differently from our servers (its own error texts, status codes, schemas): declared in the registry and checked by the contract and bad-input suites of `pnpm test` (not by this run), which run against every peer: a declared difference that disappears, or one not declared, fails them. Every other operation of the contract, every tool result and checksum among them, gives the same answer.',
     },
     {
       kind: 'table',
@@ -208,7 +208,7 @@ export function seedHeadline(ctx: Ctx): Block[] {
   });
   if (rows.length === 0) return [];
   const blocks: Block[] = [
-    { kind: 'text', text: `**Seed 000's headline, reproduced.** ${scenario('agents').about} Seed 000 ran this with Uvicorn and Hypercorn and found HTTP/1.1 ahead (+15.8% req/s); here beside our node:http and node:http2 (both HTTP/2 servers over TLS with ALPN, as the seed's Hypercorn).` },
+    { kind: 'text', text: `**Seed 000's headline, reproduced.** ${scenario('agents').about} Seed 000 ran 100 concurrent calls with Uvicorn and Hypercorn and found HTTP/1.1 ahead (+15.8% req/s); here beside our node:http and node:http2. As in the seed, each pair is cleartext HTTP/1.1 (Uvicorn, node:http) against HTTP/2 over TLS with ALPN (Hypercorn, node:http2), so TLS is part of the difference.` },
     {
       kind: 'table',
       head: ['Server', 'HTTP', 'Req/s', 'Mean', 'p95', 'p99', 'Errors', 'Server · generator'],
@@ -223,7 +223,7 @@ export function seedHeadline(ctx: Ctx): Block[] {
     const b = rows.find((r) => r.server === h2);
     return a && b ? [http1VersusHttp2(ctx, agents, stack as string, a, b)] : [];
   });
-  if (verdicts.length > 0) blocks.push({ kind: 'text', text: `Does "HTTP/1.1 beats HTTP/2 for simple tool calls" hold here? ${verdicts.join(' ')}` });
+  if (verdicts.length > 0) blocks.push({ kind: 'text', text: `Does the seed's "HTTP/1.1 beats HTTP/2" hold at this load? ${verdicts.join(' ')} (The ideal is ${num(scenario('agents').idealRps ?? NaN)} req/s: a server near it has little room to differ.)` });
   return blocks;
 }
 

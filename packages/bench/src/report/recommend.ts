@@ -122,7 +122,7 @@ export function recommend(ctx: Ctx): Block[] {
   }
 
   const failed = ctx.results.settings.servers.filter((s) => ctx.results.gates.some((g) => g.server === s && !g.passed) || !ctx.servers.includes(s));
-  const errored = ctx.results.measurements.filter((m) => m.errorRate > 0).map((m) => m.server);
+  const errored = ctx.results.measurements.filter((m) => m.errorRate > 0 && ctx.servers.includes(m.server)).map((m) => m.server);
   if (failed.length > 0) items.push(`**Not measured:** ${failed.join(', ')} failed to start or failed the correctness gate (see below).`);
   else if (errored.length === 0) items.push('**Correctness:** every server passed the gate and answered every measured request without an error.');
   else items.push(`**Errors under load:** ${[...new Set(errored)].join(', ')} returned errors in some runs (see the error rates below).`);
