@@ -14,6 +14,8 @@ describe('the demo plan', () => {
     const s = demoSettings([], 'tuned');
     expect(s.scenarios).toEqual(DEMO_SCENARIOS);
     expect(s.servers).toEqual(SERVERS.map((x) => x.name));
+    // The compose file has no peers: its report must not list them as unmeasured.
+    expect(s.peers).toEqual([]);
     expect(s.wirings).toEqual(['tuned']);
     expect(s.compare).toEqual([]);
     expect(s.studies.studies).toEqual([]);

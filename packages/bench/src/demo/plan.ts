@@ -46,6 +46,8 @@ export function demoSettings(args: readonly string[], wiring: string): BenchSett
     throw new Error('the demo runs the k6 scenarios only: studies and reliability checks are pnpm bench:all on the host');
   }
   if (settings.scenarios.length === 0) throw new Error('the demo needs at least one scenario');
+  // The compose file runs our servers only: the peers are measured by pnpm bench:all on the host.
+  settings.peers = [];
   settings.command = ['docker compose up', ...(args.length > 0 ? [`(DEMO_ARGS=${args.join(' ')})`] : [])].join(' ');
   return settings;
 }
