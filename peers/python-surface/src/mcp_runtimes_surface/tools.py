@@ -2,7 +2,7 @@
 
 import asyncio
 import time
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from mcp.server.mcpserver import Context, MCPServer
@@ -54,6 +54,23 @@ def payload_blocks(outcomes: list[TaskOutcome]) -> list[TextContent]:
     return [text(o.payload) for o in outcomes if o.payload]
 
 
+def task_list_result(outcomes: list[TaskOutcome], start: float, summary: Callable[[int, str], str], **after_count: int) -> CallToolResult:
+    """batch_process's and parallel_agent_tasks's answer: the summary line, the payloads, the results in order."""
+    results = [o.result for o in outcomes]
+    checksum = combine_checksums([r["checksum"] for r in results])
+    return CallToolResult(
+        content=[text(summary(len(results), checksum)), *payload_blocks(outcomes)],
+        # Key order as the TypeScript tools write it (count, then parallel's max_concurrency, ...).
+        structured_content={
+            "count": len(results),
+            **after_count,
+            "checksum": checksum,
+            "results": results,
+            "elapsed_ms": elapsed_since(start),
+        },
+    )
+
+
 async def agent_task(
     ctx: Context,
     task: TaskText,
@@ -88,20 +105,7 @@ async def batch_process(
     for item in tasks:
         outcomes.append(await run_item(item))
         await ctx.report_progress(len(outcomes), len(tasks), f"task {len(outcomes)} of {len(tasks)} done")
-    results = [o.result for o in outcomes]
-    checksum = combine_checksums([r["checksum"] for r in results])
-    return CallToolResult(
-        content=[
-            text(f"Processed {len(results)} tasks in order, combined checksum {checksum}"),
-            *payload_blocks(outcomes),
-        ],
-        structured_content={
-            "count": len(results),
-            "checksum": checksum,
-            "results": results,
-            "elapsed_ms": elapsed_since(start),
-        },
-    )
+    return task_list_result(outcomes, start, lambda count, checksum: f"Processed {count} tasks in order, combined checksum {checksum}")
 
 
 async def parallel_agent_tasks(
@@ -130,20 +134,11 @@ async def parallel_agent_tasks(
         for _ in range(min(max_concurrency, len(tasks))):
             group.create_task(worker())
     finished = [o for o in outcomes if o is not None]
-    results = [o.result for o in finished]
-    checksum = combine_checksums([r["checksum"] for r in results])
-    return CallToolResult(
-        content=[
-            text(f"Ran {len(results)} tasks with at most {max_concurrency} at once, combined checksum {checksum}"),
-            *payload_blocks(finished),
-        ],
-        structured_content={
-            "count": len(results),
-            "max_concurrency": max_concurrency,
-            "checksum": checksum,
-            "results": results,
-            "elapsed_ms": elapsed_since(start),
-        },
+    return task_list_result(
+        finished,
+        start,
+        lambda count, checksum: f"Ran {count} tasks with at most {max_concurrency} at once, combined checksum {checksum}",
+        max_concurrency=max_concurrency,
     )
 
 
