@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { connect, type ConnectOptions } from './connect.js';
+import { isProtocol, PROTOCOLS } from './protocol.js';
 import { connectStdio } from './stdio.js';
 
 const USAGE = `usage: mcp-runtimes <command> URL [...] [options]
@@ -24,6 +25,8 @@ options:
                         MCP_AUTH_TOKEN in the environment sends "Authorization: Bearer <token>"
   --concurrent N        call: send N identical calls at once on the same connection, print a summary
   --progress            call: ask for progress and print each notification to stderr
+  --protocol VERSION    the era to speak: 2025-11-25 (initialize first; the default) or
+                        2026-07-28 (no handshake: _meta claims and Mcp-Method headers per request)
 
 exit status: 0 success, 1 the server answered with an error, 2 bad usage or no connection`;
 
@@ -61,6 +64,7 @@ async function main(argv: string[]): Promise<number> {
       header: { type: 'string', multiple: true },
       concurrent: { type: 'string' },
       progress: { type: 'boolean', default: false },
+      protocol: { type: 'string', default: '2025-11-25' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -79,13 +83,20 @@ async function main(argv: string[]): Promise<number> {
     if (colon <= 0) throw new UsageError(`--header must look like "Name: value", got ${header}`);
     headers[header.slice(0, colon).trim()] = header.slice(colon + 1).trim();
   }
+  if (!isProtocol(values.protocol)) {
+    throw new UsageError(`--protocol must be one of ${PROTOCOLS.join(', ')}, got ${values.protocol}`);
+  }
   const options: ConnectOptions = {
+    protocol: values.protocol,
     http: values.http2 ? '2' : '1.1',
     insecure: values.insecure,
     headers,
     ...(values.ca ? { ca: readFileSync(values.ca) } : {}),
   };
 
+  if (url.startsWith('stdio:') && values.protocol !== '2025-11-25') {
+    throw new UsageError('--protocol 2026-07-28 is spoken over HTTP here; stdio: speaks 2025-11-25');
+  }
   const connection = url.startsWith('stdio:') ? await startStdio(url.slice('stdio:'.length)) : await connect(url, options);
   try {
     const { client } = connection;

@@ -1,4 +1,5 @@
 import type { FetchLike } from './fetch.js';
+import { MODERN_PROTOCOL, modernRequest, type Protocol } from './protocol.js';
 
 /** A JSON-RPC answer as it came over the wire. */
 export interface RawAnswer {
@@ -25,13 +26,16 @@ export function httpRawRequest(
   fetch: FetchLike,
   url: string,
   headers: () => Record<string, string>,
+  protocol: Protocol = '2025-11-25',
 ): RawRequest {
   const nextId = rawIds();
-  return async (method, params) => {
+  return async (method, plainParams) => {
     const id = nextId();
+    const modern = protocol === MODERN_PROTOCOL ? modernRequest(method, plainParams) : undefined;
+    const params = modern?.params ?? plainParams;
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers() },
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers(), ...modern?.headers },
       body: JSON.stringify({ jsonrpc: '2.0', id, method, ...(params ? { params } : {}) }),
     });
     const text = await response.text();

@@ -6,7 +6,7 @@ import { incomingFromRequest, isTextReply, RequestAbandoned, toResponse, type In
 import { createGuard } from './guard.js';
 import { clientClosed, jsonResponse, jsonRpcError, RPC } from './responses.js';
 import { createTurns } from './turns.js';
-import { WIRINGS, type McpHandler } from './wirings.js';
+import { sdkOf, WIRINGS, type McpHandler } from './wirings.js';
 
 /**
  * The core every server runs: routing, health, guards, the MCP wiring and in-flight
@@ -100,6 +100,7 @@ export function createEndpoint(config: ServerConfig, { runtime }: EndpointOption
         status: shuttingDown ? 'shutting_down' : 'ok',
         runtime,
         wiring: config.wiring,
+        sdk: sdkOf(config.wiring),
         in_flight: inFlight,
         max_in_flight: config.maxInFlight,
         shed: counts.shed,

@@ -14,7 +14,7 @@ export { configFromProcess, failStart, simulateStartup } from './main-helpers.js
 export { LineTransport } from './line-transport.js';
 export { createEndpoint, type Endpoint, type EndpointOptions } from './endpoint.js';
 export { abortSignalOf, RequestAbandoned, incomingFromRequest, isTextReply, toResponse, webUrl, type Incoming, type Reply, type TextReply } from './exchange.js';
-export { WIRINGS, WIRING_NAMES, type WiringName, type McpHandler } from './wirings.js';
+export { WIRINGS, WIRING_NAMES, sdkOf, type WiringName, type McpHandler } from './wirings.js';
 export { createNodeHandler, toWebRequest, writeWebResponse } from './node-bridge.js';
 export { serveUntilSignalled, endpointUrl, httpServerListener, readyLine, type Listener } from './lifecycle.js';
 export { localhostCertificate, certificateFromFiles, defaultCertDir, type Certificate } from './certificate.js';

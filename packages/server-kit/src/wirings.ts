@@ -1,6 +1,7 @@
 import type { Incoming, Reply } from './exchange.js';
 import { createOfficialWiring, createSharedValidatorWiring } from './official-wiring.js';
 import { createTunedWiring, createTunedWebWiring } from './tuned-wiring.js';
+import { createV2OfficialWiring, createV2TunedWiring } from './v2-wiring.js';
 
 /** Handles one POST to the MCP endpoint; routing, guards and limits have already run. */
 export type McpHandler = (incoming: Incoming) => Promise<Reply>;
@@ -11,8 +12,9 @@ export interface WiringOptions {
 
 /**
  * MCP wirings by name: how an HTTP request meets the SDK. Servers pick one with MCP_WIRING.
- * `official` and `tuned` are the two a user chooses between; the two in between are the
- * benchmark's ablation steps (each adds one change to the one before).
+ * `official` and `tuned` are the two a user chooses between on SDK v1, `v2-official` and
+ * `v2-tuned` on SDK v2; the two v1 ones in between are the benchmark's ablation steps (each adds
+ * one change to the one before).
  */
 export const WIRINGS = {
   /** The SDK's documented stateless idiom: a new server and transport per request. */
@@ -23,7 +25,16 @@ export const WIRINGS = {
   'tuned-web': createTunedWebWiring,
   /** tuned-web without the web Request/Response: headers and body text straight from the native request. */
   tuned: createTunedWiring,
+  /** SDK v2 (protocol 2026-07-28 and the 2025 era on one endpoint) as documented: createMcpHandler, a server per request. */
+  'v2-official': createV2OfficialWiring,
+  /** SDK v2 with pooled long-lived servers, one exchange each at a time; 2025 answers as JSON. */
+  'v2-tuned': createV2TunedWiring,
 } satisfies Record<string, (options: WiringOptions) => McpHandler>;
 
 export type WiringName = keyof typeof WIRINGS;
 export const WIRING_NAMES = Object.keys(WIRINGS) as WiringName[];
+
+/** The SDK a wiring runs on: v1 `@modelcontextprotocol/sdk`, v2 `@modelcontextprotocol/server`. */
+export function sdkOf(wiring: WiringName): 'v1' | 'v2' {
+  return wiring.startsWith('v2-') ? 'v2' : 'v1';
+}

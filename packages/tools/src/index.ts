@@ -1,4 +1,5 @@
 export { createMcpServer, SERVER_INFO, SERVER_INSTRUCTIONS, type McpSurfaceOptions } from './server.js';
+export { createMcpServerV2, type McpSurfaceOptionsV2 } from './server-v2.js';
 export {
   TOOLS,
   agentTaskTool,

@@ -1,7 +1,6 @@
 // One connection (or pool, or pipe) to a server, through which a study sends the same tool call
 // either with the reference client (the SDK Client) or as hand-written JSON-RPC.
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { connect, connectStdio, type RawRequest } from '@mcp-runtimes/client';
+import { connect, connectStdio, type McpClient, type RawRequest } from '@mcp-runtimes/client';
 import type { ChannelKind, ChannelSpec } from './model.js';
 
 export interface Channel {
@@ -27,7 +26,7 @@ function checkResult(result: unknown, task: string): void {
 }
 
 /** `agent_task` through the reference client; rejects unless the answer is this task's. */
-export async function callAgentTask(client: Client, task: string, delayMs: number): Promise<void> {
+export async function callAgentTask(client: McpClient, task: string, delayMs: number): Promise<void> {
   checkResult(await client.callTool(toolArguments(task, delayMs)), task);
 }
 
@@ -53,7 +52,7 @@ export async function openChannel(spec: ChannelSpec, poolConnections: number): P
 async function openSession(
   spec: ChannelSpec,
   poolConnections: number,
-): Promise<{ client: Client; request: RawRequest; connectionsOpened?: () => number | undefined; close(): Promise<void> }> {
+): Promise<{ client: McpClient; request: RawRequest; connectionsOpened?: () => number | undefined; close(): Promise<void> }> {
   if (spec.kind === 'stdio') {
     const [command, ...args] = spec.command ?? [];
     if (command === undefined) throw new Error('a stdio channel needs a command');
