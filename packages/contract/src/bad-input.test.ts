@@ -3,8 +3,8 @@
  * and every server still answers correctly afterwards.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { createFetch } from '@mcp-runtimes/client';
-import { rawRequest, startFleet, startPeerFleet, TEST_MAX_BODY_BYTES, WIRING, type Target } from './harness.js';
+import { createFetch, modernRequest } from '@mcp-runtimes/client';
+import { answerIn, MODERN, rawRequest, SDK, startFleet, startPeerFleet, TEST_MAX_BODY_BYTES, WIRING, type Target } from './harness.js';
 import { expectOursOrDeclared, uncheckedDifferences } from './peer-differences.js';
 
 const MCP_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
@@ -27,6 +27,27 @@ interface Case {
   body?: Record<string, unknown>;
   /** A pattern the error message (JSON-RPC error, isError text or endpoint error) must match. */
   message: RegExp;
+  /** What SDK v2 answers instead (both eras), where it differs from SDK v1. */
+  v2?: Partial<Pick<Case, 'status' | 'body' | 'message'>>;
+  /** What SDK v2 answers in the 2026-07-28 pass, where it differs again. */
+  modern?: Partial<Pick<Case, 'status' | 'body' | 'message'>>;
+  /** A JSON-RPC request: the 2026-07-28 pass sends it in that era (with the _meta claims and Mcp-* headers). */
+  rpc?: true;
+}
+
+/** The request of a case in this pass's era. */
+function requestOf(testCase: Case): Parameters<typeof rawRequest>[1] {
+  const request = typeof testCase.request === 'function' ? testCase.request() : testCase.request;
+  if (!MODERN || !testCase.rpc || typeof request.body !== 'string') return request;
+  const { method, params, ...rest } = JSON.parse(request.body) as { method: string; params?: Record<string, unknown> };
+  const modern = modernRequest(method, params);
+  return { ...request, headers: { ...request.headers, ...modern.headers }, body: JSON.stringify({ ...rest, method, params: modern.params }) };
+}
+
+/** What a case expects from this pass's SDK and era. */
+function expectedOf(testCase: Case): Case {
+  if (SDK !== 'v2') return testCase;
+  return { ...testCase, ...testCase.v2, ...(MODERN ? testCase.modern : {}) };
 }
 
 function streamOf(bytes: number): ReadableStream<Uint8Array> {
@@ -44,15 +65,15 @@ function streamOf(bytes: number): ReadableStream<Uint8Array> {
 const CASES: Case[] = [
   { name: 'malformed JSON', request: { headers: MCP_HEADERS, body: '{"jsonrpc":' }, status: 400, body: { error: { code: -32700 } }, message: /Parse error/ },
   { name: 'empty body', request: { headers: MCP_HEADERS, body: '' }, status: 400, body: { error: { code: -32700 } }, message: /Parse error/ },
-  { name: 'JSON-RPC object of the wrong shape', request: { headers: MCP_HEADERS, body: '{"hello":"world"}' }, status: 400, body: { error: { code: -32700 } }, message: /Invalid JSON-RPC message/ },
-  { name: 'wrong jsonrpc version', request: { headers: MCP_HEADERS, body: '{"jsonrpc":"1.0","id":1,"method":"ping"}' }, status: 400, body: { error: { code: -32700 } }, message: /Invalid JSON-RPC message/ },
-  { name: 'unknown method', request: { headers: MCP_HEADERS, body: rpc('no/such/method') }, status: 200, body: { id: 1, error: { code: -32601 } }, message: /Method not found/ },
-  { name: 'unknown tool', request: { headers: MCP_HEADERS, body: toolCall('no_such_tool', {}) }, status: 200, body: { result: { isError: true } }, message: /Tool no_such_tool not found/ },
-  { name: 'invalid argument type', request: { headers: MCP_HEADERS, body: toolCall('agent_task', { task: 42 }) }, status: 200, body: { result: { isError: true } }, message: /Input validation error/ },
-  { name: 'out-of-bounds argument', request: { headers: MCP_HEADERS, body: toolCall('agent_task', { task: 'x', delay_ms: 1e9 }) }, status: 200, body: { result: { isError: true } }, message: /Input validation error.*delay_ms/s },
+  { name: 'JSON-RPC object of the wrong shape', request: { headers: MCP_HEADERS, body: '{"hello":"world"}' }, status: 400, body: { error: { code: -32700 } }, message: /Invalid JSON-RPC message/, v2: { body: { error: { code: -32600 } }, message: /not a valid JSON-RPC message/ } },
+  { name: 'wrong jsonrpc version', request: { headers: MCP_HEADERS, body: '{"jsonrpc":"1.0","id":1,"method":"ping"}' }, status: 400, body: { error: { code: -32700 } }, message: /Invalid JSON-RPC message/, v2: { body: { error: { code: -32600 } }, message: /not a valid JSON-RPC message/ } },
+  { name: 'unknown method', request: { headers: MCP_HEADERS, body: rpc('no/such/method') }, status: 200, body: { id: 1, error: { code: -32601 } }, message: /Method not found/, rpc: true, modern: { status: 404 } },
+  { name: 'unknown tool', request: { headers: MCP_HEADERS, body: toolCall('no_such_tool', {}) }, status: 200, body: { result: { isError: true } }, message: /Tool no_such_tool not found/, rpc: true, v2: { body: { id: 1, error: { code: -32602 } } } },
+  { name: 'invalid argument type', request: { headers: MCP_HEADERS, body: toolCall('agent_task', { task: 42 }) }, status: 200, body: { result: { isError: true } }, message: /Input validation error/, rpc: true },
+  { name: 'out-of-bounds argument', request: { headers: MCP_HEADERS, body: toolCall('agent_task', { task: 'x', delay_ms: 1e9 }) }, status: 200, body: { result: { isError: true } }, message: /Input validation error.*delay_ms/s, rpc: true },
   // SDK 1.32.2 answers a params shape error with -32603 (not -32602) and zod's issue list as the message.
-  { name: 'arguments not an object', request: { headers: MCP_HEADERS, body: toolCall('agent_task', [1, 2]) }, status: 200, body: { error: { code: -32603 } }, message: /expected record, received array/ },
-  { name: 'unknown resource', request: { headers: MCP_HEADERS, body: rpc('resources/read', { uri: 'benchmark://huge/data' }) }, status: 200, body: { error: { code: -32602 } }, message: /Unknown test_type/ },
+  { name: 'arguments not an object', request: { headers: MCP_HEADERS, body: toolCall('agent_task', [1, 2]) }, status: 200, body: { error: { code: -32603 } }, message: /expected record, received array/, rpc: true, v2: { body: { error: { code: -32602 } } } },
+  { name: 'unknown resource', request: { headers: MCP_HEADERS, body: rpc('resources/read', { uri: 'benchmark://huge/data' }) }, status: 200, body: { error: { code: -32602 } }, message: /Unknown test_type/, rpc: true },
   { name: 'wrong Content-Type', request: { headers: { ...MCP_HEADERS, 'content-type': 'text/plain' }, body: rpc('ping') }, status: 415, body: { error: { code: -32000 } }, message: /Unsupported Media Type/ },
   { name: 'missing Accept', request: { headers: { 'content-type': 'application/json' }, body: rpc('ping') }, status: 406, body: { error: { code: -32000 } }, message: /Not Acceptable/ },
   { name: 'Accept without text/event-stream', request: { headers: { ...MCP_HEADERS, accept: 'application/json' }, body: rpc('ping') }, status: 406, body: { error: { code: -32000 } }, message: /Not Acceptable/ },
@@ -66,6 +87,32 @@ const CASES: Case[] = [
   { name: 'PUT on the endpoint', request: { method: 'PUT', headers: MCP_HEADERS, body: rpc('ping') }, status: 405, body: { error: { code: -32000 } }, message: /Method Not Allowed: PUT/ },
   { name: 'POST on /health', request: { path: '/health', headers: MCP_HEADERS, body: '{}' }, status: 405, body: { error: 'method_not_allowed' }, message: /GET \/health/ },
 ];
+
+/** A 2026-07-28 request as a client would send it, then `change` to make it wrong in one way. */
+function modernCase(method: string, params: Record<string, unknown>, change: (r: { headers: Record<string, string>; body: Record<string, unknown> }) => void) {
+  const modern = modernRequest(method, params);
+  const request = { headers: { ...MCP_HEADERS, ...modern.headers }, body: { jsonrpc: '2.0', id: 1, method, params: modern.params } };
+  change(request);
+  return { headers: request.headers, body: JSON.stringify(request.body) };
+}
+
+const metaOf = (body: Record<string, unknown>) => (body.params as { _meta: Record<string, unknown> })._meta;
+
+/** What only the 2026-07-28 era can get wrong: its headers disagreeing with the body, its _meta claims, its removed methods. */
+const MODERN_CASES: Case[] = [
+  { name: 'Mcp-Name header disagrees with the tool', request: modernCase('tools/call', { name: 'agent_task', arguments: { task: 'x' } }, (r) => { r.headers['mcp-name'] = 'batch_process'; }), status: 400, body: { id: 1, error: { code: -32020 } }, message: /headers and body disagree.*Mcp-Name/ },
+  { name: 'Mcp-Method header disagrees with the method', request: modernCase('tools/call', { name: 'agent_task', arguments: { task: 'x' } }, (r) => { r.headers['mcp-method'] = 'tools/list'; }), status: 400, body: { id: 1, error: { code: -32020 } }, message: /headers and body disagree.*Mcp-Method/ },
+  { name: 'MCP-Protocol-Version header missing', request: modernCase('tools/list', {}, (r) => { delete r.headers['mcp-protocol-version']; }), status: 400, body: { id: 1, error: { code: -32020 } }, message: /MCP-Protocol-Version header is absent/ },
+  { name: 'Mcp-Name header missing on tools/call', request: modernCase('tools/call', { name: 'agent_task', arguments: { task: 'x' } }, (r) => { delete r.headers['mcp-name']; }), status: 400, body: { id: 1, error: { code: -32020 } }, message: /Mcp-Name/ },
+  { name: '2026 header without the _meta claim', request: modernCase('tools/list', {}, (r) => { delete (r.body.params as Record<string, unknown>)._meta; }), status: 400, body: { id: 1, error: { code: -32602 } }, message: /missing the required per-request envelope/ },
+  { name: 'clientCapabilities claim missing', request: modernCase('tools/list', {}, (r) => { delete metaOf(r.body)['io.modelcontextprotocol/clientCapabilities']; }), status: 400, body: { id: 1, error: { code: -32602 } }, message: /clientCapabilities: missing/ },
+  { name: 'unsupported 2026-era revision', request: modernCase('tools/list', {}, (r) => { metaOf(r.body)['io.modelcontextprotocol/protocolVersion'] = '2099-01-01'; r.headers['mcp-protocol-version'] = '2099-01-01'; }), status: 400, body: { id: 1, error: { code: -32022 } }, message: /Unsupported protocol version: 2099-01-01/ },
+  { name: 'initialize in the 2026 era', request: modernCase('initialize', { protocolVersion: '2026-07-28', capabilities: {}, clientInfo: { name: 'c', version: '1' } }, () => {}), status: 404, body: { id: 1, error: { code: -32601 } }, message: /Method not found/ },
+  { name: 'ping in the 2026 era (removed)', request: modernCase('ping', {}, () => {}), status: 404, body: { id: 1, error: { code: -32601 } }, message: /Method not found/ },
+  { name: 'a batch of 2026 requests', request: (() => { const one = modernCase('tools/list', {}, () => {}); return { headers: one.headers, body: `[${one.body}]` }; })(), status: 400, body: { error: { code: -32600 } }, message: /batches may not contain requests for protocol revision 2026-07-28/ },
+];
+
+if (MODERN) CASES.push(...MODERN_CASES);
 
 function messageOf(json: unknown): string {
   const body = json as { error?: { message?: string }; message?: string; result?: { content?: { text?: string }[] } };
@@ -87,13 +134,14 @@ function expectNoLeak(label: string, text: string): void {
 describe.each(CASES)('$name', (testCase) => {
   it('gets the same clear answer from every server', async () => {
     const answers: { target: string; status: number; json: unknown }[] = [];
+    const expected = expectedOf(testCase);
     for (const target of fleet.targets) {
-      const request = typeof testCase.request === 'function' ? testCase.request() : testCase.request;
+      const request = requestOf(testCase);
       const { status, json, text } = await rawRequest(target, request);
-      expect(status, `${target.label}: ${text.slice(0, 300)}`).toBe(testCase.status);
+      expect(status, `${target.label}: ${text.slice(0, 300)}`).toBe(expected.status);
       expect(json, `${target.label} answered no JSON: ${text.slice(0, 300)}`).toBeDefined();
-      if (testCase.body) expect(json, target.label).toMatchObject(testCase.body);
-      expect(messageOf(json), target.label).toMatch(testCase.message);
+      if (expected.body) expect(json, target.label).toMatchObject(expected.body);
+      expect(messageOf(json), target.label).toMatch(expected.message);
       expectNoLeak(target.label, text);
       answers.push({ target: target.label, status, json });
     }
@@ -146,13 +194,16 @@ describe.runIf(peers !== null)('peers after the matrix', () => {
   });
 });
 
+const PLAIN_CALL_CASE: Case = { name: 'plain call', request: { headers: MCP_HEADERS, body: toolCall('agent_task', { task: 'x' }) }, status: 200, message: /./, rpc: true };
+
 describe('wire behaviour', () => {
   it.each(fleet.targets.map((t) => [t.label, t] as const))('%s answers JSON by default and SSE when progress is asked', async (_label, target: Target) => {
-    const plain = await rawRequest(target, { headers: MCP_HEADERS, body: toolCall('agent_task', { task: 'x' }) });
-    expect(plain.headers.get('content-type')).toMatch(/^application\/json/);
+    const plain = await rawRequest(target, requestOf({ ...PLAIN_CALL_CASE }));
+    // SDK v2's documented entry answers every 2025-era request in SSE framing (its stateless fallback).
+    expect(plain.headers.get('content-type')).toMatch(WIRING === 'v2-official' && !MODERN ? /^text\/event-stream/ : /^application\/json/);
     expect(plain.json).toMatchObject({ id: 1, result: { structuredContent: { task: 'x' } } });
 
-    const streamed = await rawRequest(target, { headers: MCP_HEADERS, body: PROGRESS_CALL });
+    const streamed = await rawRequest(target, requestOf({ ...PLAIN_CALL_CASE, request: { headers: MCP_HEADERS, body: PROGRESS_CALL } }));
     expect(streamed.status).toBe(200);
     expect(streamed.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const events = streamed.text
@@ -178,9 +229,10 @@ describe('wire behaviour', () => {
       const tooLarge = await fetch(target.url, { method: 'POST', headers: MCP_HEADERS, body: streamOf(4 * TEST_MAX_BODY_BYTES), duplex: 'half' } as RequestInit);
       expect(tooLarge.status).toBe(413);
       await tooLarge.text();
-      const next = await fetch(target.url, { method: 'POST', headers: MCP_HEADERS, body: toolCall('agent_task', { task: 'next' }) });
+      const nextRequest = requestOf({ ...PLAIN_CALL_CASE, request: { headers: MCP_HEADERS, body: toolCall('agent_task', { task: 'next' }) } });
+      const next = await fetch(target.url, { method: 'POST', headers: nextRequest.headers, body: nextRequest.body as string });
       expect(next.status).toBe(200);
-      expect(await next.json()).toMatchObject({ result: { structuredContent: { task: 'next' } } });
+      expect(answerIn(await next.text())).toMatchObject({ result: { structuredContent: { task: 'next' } } });
       expect(connectionsOpened()).toBe(1);
     } finally {
       await close();
@@ -189,7 +241,7 @@ describe('wire behaviour', () => {
 
   it('every server still answers a correct call after the whole matrix', async () => {
     for (const target of fleet.targets) {
-      const { status, json } = await rawRequest(target, { headers: MCP_HEADERS, body: toolCall('agent_task', { task: 'still here' }) });
+      const { status, json } = await rawRequest(target, requestOf({ ...PLAIN_CALL_CASE, request: { headers: MCP_HEADERS, body: toolCall('agent_task', { task: 'still here' }) } }));
       expect(status, target.label).toBe(200);
       expect(json, target.label).toMatchObject({ result: { structuredContent: { task: 'still here' } } });
       expect(target.server.process.exitCode, target.label).toBeNull();

@@ -2,12 +2,12 @@
  * The contract: every tool, resource and prompt gives the same result on every server, over
  * every protocol it speaks, as the shared package gives in-process (timing fields aside).
  */
-import { createMcpServer, LIMITS } from '@mcp-runtimes/tools';
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { McpClient as Client } from '@mcp-runtimes/client';
+import { createMcpServer, createMcpServerV2, LIMITS, SERVER_INFO } from '@mcp-runtimes/tools';
 import { Client as SdkClient } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFleet, startPeerFleet, withConnection, withoutTiming } from './harness.js';
+import { MODERN, SDK, startFleet, thrownAnswer, startPeerFleet, withConnection, withoutEraEnvelope, withoutTiming } from './harness.js';
 import { expectOursOrDeclared, uncheckedDifferences } from './peer-differences.js';
 
 interface Operation {
@@ -70,16 +70,23 @@ const OPERATIONS: Operation[] = [
       }),
   },
   { name: 'invalid arguments', run: call('agent_task', { task: 'x', delay_ms: LIMITS.agentTaskDelayMs + 1 }) },
-  { name: 'unknown tool', run: call('no_such_tool', {}) },
+  // SDK v1 answers an isError result, SDK v2 a JSON-RPC error (-32602): each pass's reference is its own SDK's.
+  {
+    name: 'unknown tool',
+    run: (c) => c.callTool({ name: 'no_such_tool', arguments: {} }).catch(thrownAnswer),
+  },
   {
     name: 'unknown resource',
-    run: (c) => c.readResource({ uri: 'benchmark://huge/data' }).catch((e: Error) => ({ error: e.message })),
+    run: (c) => c.readResource({ uri: 'benchmark://huge/data' }).catch(thrownAnswer),
   },
 ];
 
-/** What the shared package answers in-process: the reference every server must match. */
+/**
+ * What the shared package answers in-process, on the SDK this pass's wiring runs: the
+ * reference every server must match (in 2026-07-28 too, once the era's envelope is set aside).
+ */
 async function reference(): Promise<Map<string, unknown>> {
-  const server = createMcpServer();
+  const server = SDK === 'v2' ? createMcpServerV2() : createMcpServer();
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
   const client = new SdkClient({ name: 'reference', version: '0' });
@@ -107,7 +114,16 @@ describe.each(fleet.targets)('$label', (target) => {
   it('gives the reference result for every tool, resource and prompt', async () => {
     await withConnection(target, async ({ client }) => {
       for (const op of OPERATIONS) {
-        expect(withoutTiming(await op.run(client)), op.name).toEqual(expected.get(op.name));
+        const answer = await op.run(client);
+        expect(withoutTiming(MODERN ? withoutEraEnvelope(answer) : answer), op.name).toEqual(expected.get(op.name));
+      }
+    });
+  });
+
+  it.runIf(MODERN)('names itself in every 2026-07-28 result', async () => {
+    await withConnection(target, async ({ client }) => {
+      for (const answer of [await client.listTools(), await client.callTool({ name: 'agent_task', arguments: { task: 'x' } })]) {
+        expect(answer._meta?.['io.modelcontextprotocol/serverInfo']).toEqual(SERVER_INFO);
       }
     });
   });

@@ -2,6 +2,7 @@
  * Random HTTP exchanges for the fuzz suite: methods, paths, headers, bodies from noise to
  * almost-right JSON-RPC, and tool calls with argument values of every type and size.
  */
+import { modernRequest } from '@mcp-runtimes/client';
 import fc from 'fast-check';
 
 export interface FuzzRequest {
@@ -58,6 +59,24 @@ const params = fc.oneof(
   fc.record({ name: fc.oneof(fc.constant('agent_communication'), fc.string({ maxLength: 20 })), arguments: fc.dictionary(fc.string({ maxLength: 10 }), anyValue, { maxKeys: 4 }) }, { requiredKeys: [] }),
   fc.record({ protocolVersion: fc.oneof(fc.constantFrom('2025-11-25', '2025-06-18', '1999-01-01'), anyValue), capabilities: anyValue, clientInfo: anyValue }, { requiredKeys: [] }),
   fc.record({ _meta: fc.record({ progressToken: anyValue }, { requiredKeys: [] }), name: fc.constantFrom(...TOOL_NAMES), arguments: taskArgs }, { requiredKeys: [] }),
+  // 2026-07-28 claims, right and wrong.
+  fc.record(
+    {
+      _meta: fc.record(
+        {
+          'io.modelcontextprotocol/protocolVersion': fc.oneof(fc.constantFrom('2026-07-28', '2025-11-25', '2099-01-01'), anyValue),
+          'io.modelcontextprotocol/clientCapabilities': fc.oneof(fc.constant({}), anyValue),
+          'io.modelcontextprotocol/clientInfo': anyValue,
+          progressToken: anyValue,
+        },
+        { requiredKeys: [] },
+      ),
+      name: fc.oneof(fc.constantFrom(...TOOL_NAMES), anyValue),
+      arguments: taskArgs,
+      uri: fc.oneof(fc.constantFrom('agent://a-1/status', 'benchmark://small/data'), anyValue),
+    },
+    { requiredKeys: [] },
+  ),
   anyValue,
 );
 
@@ -86,7 +105,9 @@ const headers = (names: HeaderNames) => fc
     {
       'content-type': fc.oneof(fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'APPLICATION/JSON'), visibleText(30)),
       accept: fc.oneof(fc.constantFrom('application/json, text/event-stream', 'application/json', 'text/event-stream', '*/*'), visibleText(30)),
-      'mcp-protocol-version': fc.oneof(fc.constantFrom('2025-11-25', '2025-06-18', '2024-11-05', '1999-01-01'), visibleText(12)),
+      'mcp-protocol-version': fc.oneof(fc.constantFrom('2026-07-28', '2025-11-25', '2025-06-18', '2024-11-05', '1999-01-01'), visibleText(12)),
+      'mcp-method': fc.oneof(fc.constantFrom(...METHODS), visibleText(20)),
+      'mcp-name': fc.oneof(fc.constantFrom(...TOOL_NAMES, 'benchmark://small/data'), visibleText(30)),
       'mcp-session-id': visibleText(40),
       origin: fc.oneof(fc.constantFrom('http://localhost', 'http://127.0.0.1:3000', 'http://evil.example', 'null'), visibleText(30)),
       authorization: fc.oneof(fc.constantFrom('Bearer ', 'Bearer x', 'Basic Zm9vOmJhcg=='), visibleText(40)),
@@ -101,8 +122,27 @@ const headers = (names: HeaderNames) => fc
     }),
   );
 
-/** Mostly well-formed POSTs to the MCP endpoint (where the parsing is), and everything else. */
-export function fuzzRequest(mcpPath: string, names: HeaderNames = 'token'): fc.Arbitrary<FuzzRequest> {
+/**
+ * A body's 2026-07-28 form where it is one message with a method: the claims merged into its
+ * params and the headers that repeat them, as a client of that era sends (the fuzz already
+ * varies both; this half reaches the era's serving path).
+ */
+function asModern(body: string, headers: Record<string, string>): { body: string; headers: Record<string, string> } {
+  let message: unknown;
+  try {
+    message = JSON.parse(body);
+  } catch {
+    return { body, headers };
+  }
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) return { body, headers };
+  const { method, params } = message as { method?: unknown; params?: unknown };
+  if (typeof method !== 'string' || (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params)))) return { body, headers };
+  const modern = modernRequest(method, params as Record<string, unknown> | undefined);
+  return { body: JSON.stringify({ ...message, params: modern.params }), headers: { ...headers, ...modern.headers } };
+}
+
+/** Mostly well-formed POSTs to the MCP endpoint (where the parsing is), and everything else; `modern`: the well-formed half in the 2026-07-28 era. */
+export function fuzzRequest(mcpPath: string, names: HeaderNames = 'token', modern = false): fc.Arbitrary<FuzzRequest> {
   return fc
     .record({
       method: fc.oneof({ weight: 8, arbitrary: fc.constant('POST') }, { weight: 2, arbitrary: fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD') }),
@@ -111,11 +151,15 @@ export function fuzzRequest(mcpPath: string, names: HeaderNames = 'token'): fc.A
       body,
       wellFormedHeaders: fc.boolean(),
     })
-    .map(({ method, path, headers: h, body: b, wellFormedHeaders }) => ({
-      method,
-      path: path.startsWith('/') ? path : `/${path}`,
+    .map(({ method, path, headers: h, body: b, wellFormedHeaders }) => {
       // Half the cases keep the headers a real client sends, so the fuzz reaches the JSON-RPC layer.
-      headers: wellFormedHeaders ? { ...h, 'content-type': 'application/json', accept: 'application/json, text/event-stream', origin: 'http://localhost' } : h,
-      body: method === 'GET' || method === 'HEAD' ? undefined : b,
-    }));
+      const wellFormed = { ...h, 'content-type': 'application/json', accept: 'application/json, text/event-stream', origin: 'http://localhost' };
+      const shaped = wellFormedHeaders && modern ? asModern(b, wellFormed) : { body: b, headers: wellFormedHeaders ? wellFormed : h };
+      return {
+        method,
+        path: path.startsWith('/') ? path : `/${path}`,
+        headers: shaped.headers,
+        body: method === 'GET' || method === 'HEAD' ? undefined : shaped.body,
+      };
+    });
 }

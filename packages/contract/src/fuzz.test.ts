@@ -7,7 +7,7 @@ import { createFetch, type BoundFetch } from '@mcp-runtimes/client';
 import { SERVERS, type Protocol } from '@mcp-runtimes/registry';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { serverForSuite } from './harness.js';
+import { answerIn, MODERN, serverForSuite } from './harness.js';
 import { leaksInternals, MCP_HEADERS, toolCall, transportOf } from './faults.js';
 import { fuzzRequest, type FuzzRequest, type HeaderNames } from './fuzz-cases.js';
 
@@ -41,7 +41,7 @@ describe.each(SERVERS)('$name', (entry) => {
     const client = createFetch(base, { ...transportOf(protocol), connections: 1 });
     try {
       await fc.assert(
-        fc.asyncProperty(fuzzRequest(new URL(base).pathname, HEADER_NAMES[entry.name]), async (request) => {
+        fc.asyncProperty(fuzzRequest(new URL(base).pathname, HEADER_NAMES[entry.name], MODERN), async (request) => {
           let answer: Awaited<ReturnType<typeof send>>;
           try {
             answer = await send(client, base, request);
@@ -59,7 +59,7 @@ describe.each(SERVERS)('$name', (entry) => {
       );
       const after = await client.fetch(base, { method: 'POST', headers: MCP_HEADERS, body: toolCall(1, { task: 'still here' }) });
       expect(after.status).toBe(200);
-      expect(await after.json()).toMatchObject({ id: 1, result: { structuredContent: { task: 'still here' } } });
+      expect(answerIn(await after.text())).toMatchObject({ id: 1, result: { structuredContent: { task: 'still here' } } });
       expect(server.process.exitCode).toBeNull();
     } finally {
       await client.close();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { connect, createFetch, type McpConnection, type TransportOptions } from '@mcp-runtimes/client';
+import { connect, createFetch, isProtocol, type McpConnection, type Protocol, type TransportOptions } from '@mcp-runtimes/client';
 import { certificatePath, launchServer, PEERS, SERVERS, type RunningServer } from '@mcp-runtimes/registry';
+import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, expect } from 'vitest';
 
 /** One way of reaching one server: the contract must hold on each. */
@@ -16,6 +17,24 @@ export interface Target {
  * test script runs the whole contract once per wiring, unchanged.
  */
 export const WIRING = process.env.MCP_WIRING ?? 'official';
+
+/**
+ * The era the suites speak (MCP_PROTOCOL, default 2025-11-25): the test script runs the
+ * era-bound suites again in 2026-07-28 for the SDK v2 wirings, which serve both on one endpoint.
+ */
+export const PROTOCOL: Protocol = protocolFromEnv(process.env.MCP_PROTOCOL);
+
+function protocolFromEnv(value: string | undefined): Protocol {
+  if (value === undefined || value === '') return '2025-11-25';
+  if (!isProtocol(value)) throw new Error(`MCP_PROTOCOL must be 2025-11-25 or 2026-07-28, got ${value}`);
+  return value;
+}
+
+/** True in the 2026-07-28 pass. */
+export const MODERN = PROTOCOL === '2026-07-28';
+
+/** SDK v2's wirings; SDK v1 speaks 2025-11-25 only. */
+export const SDK = WIRING.startsWith('v2-') ? 'v2' : 'v1';
 
 /** Small enough that the oversized-body case stays cheap, the same on every server. */
 export const TEST_MAX_BODY_BYTES = 65_536;
@@ -62,11 +81,11 @@ export async function startFleet(env: Record<string, string> = {}, names: readon
  * second pass, in the tuned wiring, leaves them out). Null in that pass.
  */
 export async function startPeerFleet(): Promise<Fleet | null> {
-  return WIRING === 'official' ? startFleet({}, PEERS.map((p) => p.name)) : null;
+  return WIRING === 'official' && !MODERN ? startFleet({}, PEERS.map((p) => p.name)) : null;
 }
 
 export async function withConnection<T>(target: Target, use: (connection: McpConnection) => Promise<T>): Promise<T> {
-  const connection = await connect(target.url, target.transport);
+  const connection = await connect(target.url, { ...target.transport, protocol: PROTOCOL });
   try {
     return await use(connection);
   } finally {
@@ -92,16 +111,27 @@ export async function rawRequest(
       ...(init.body instanceof ReadableStream ? { duplex: 'half' } : {}),
     } as RequestInit);
     const text = bodyTimeoutMs === undefined ? await response.text() : await textWithin(response, bodyTimeoutMs);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, headers: response.headers, text, json };
+    const isStream = response.headers.get('content-type')?.startsWith('text/event-stream') ?? false;
+    return { status: response.status, headers: response.headers, text, json: isStream ? answerIn(text) : parseOrUndefined(text) };
   } finally {
     await close();
   }
+}
+
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The JSON-RPC answer in a body: the JSON itself, or an SSE stream's last `data:` message (after any notification). */
+export function answerIn(text: string): unknown {
+  if (!text.startsWith('event:') && !text.startsWith('data:')) return parseOrUndefined(text);
+  const data = text.split('\n').filter((line) => line.startsWith('data:'));
+  const last = data[data.length - 1];
+  return last === undefined ? undefined : parseOrUndefined(last.slice(5).trim());
 }
 
 /** Marks a body the server kept open past rawRequest's body timeout. */
@@ -129,6 +159,29 @@ async function textWithin(response: Response, timeoutMs: number): Promise<string
     clearTimeout(timer);
   }
   return held ? `${text}${HELD_OPEN}` : text;
+}
+
+/**
+ * Drops what only a 2026-07-28 answer carries about the exchange rather than the result: the
+ * server's identity in `_meta` and the list caching hints (checked on their own).
+ */
+export function withoutEraEnvelope(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEraEnvelope);
+  if (typeof value !== 'object' || value === null) return value;
+  const { _meta, ttlMs: _ttl, cacheScope: _scope, resultType: _type, ...rest } = value as Record<string, unknown>;
+  const meta = { ...(_meta as Record<string, unknown> | undefined) };
+  delete meta['io.modelcontextprotocol/serverInfo'];
+  const inner = Object.fromEntries(Object.entries(rest).map(([key, v]) => [key, withoutEraEnvelope(v)]));
+  return Object.keys(meta).length > 0 ? { ...inner, _meta: meta } : inner;
+}
+
+/**
+ * A JSON-RPC error an SDK client threw, as the server sent it: SDK v1's client puts
+ * "MCP error <code>: " before the server's message, SDK v2's (2026-07-28) does not.
+ */
+export function thrownAnswer(error: unknown): { error: { code: unknown; message: string } } {
+  const { code, message } = error as { code?: unknown; message: string };
+  return { error: { code, message: error instanceof McpError ? message.replace(/^MCP error -?\d+: /, '') : message } };
 }
 
 /** Drops the timing fields, the only ones allowed to differ between servers. */

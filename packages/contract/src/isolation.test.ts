@@ -4,9 +4,9 @@
  * A server that routed replies by the client's id would mix them up here.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { createFetch } from '@mcp-runtimes/client';
+import { createFetch, modernRequest } from '@mcp-runtimes/client';
 import { declaredDifference } from './peer-differences.js';
-import { startFleet, startPeerFleet, type Target } from './harness.js';
+import { MODERN, startFleet, startPeerFleet, type Target } from './harness.js';
 
 const CLIENTS = 12;
 const CALLS_PER_CLIENT = 6;
@@ -19,19 +19,23 @@ interface Answer {
   result?: { structuredContent?: { task?: string; agent_id?: string } };
 }
 
-/** One call: every client sends id 1 (and progress token 1); only the task and agent tell them apart. */
-function call(client: number, n: number, withProgress: boolean): string {
-  return JSON.stringify({
-    jsonrpc: '2.0',
-    id: 1,
-    method: 'tools/call',
-    params: {
-      name: 'agent_task',
-      // Delays that differ per call make the answers come back out of order.
-      arguments: { task: `client ${client} call ${n}`, agent_id: `agent-${client}`, delay_ms: (client * 7 + n * 3) % 11 },
-      ...(withProgress ? { _meta: { progressToken: 1 } } : {}),
-    },
-  });
+/**
+ * One call: every client sends id 1 (and progress token 1); only the task and agent tell them
+ * apart. In the 2026-07-28 pass every other client speaks that era, so both eras are served at
+ * once by the same server.
+ */
+function call(client: number, n: number, withProgress: boolean): { headers: Record<string, string>; body: string } {
+  const params = {
+    name: 'agent_task',
+    // Delays that differ per call make the answers come back out of order.
+    arguments: { task: `client ${client} call ${n}`, agent_id: `agent-${client}`, delay_ms: (client * 7 + n * 3) % 11 },
+    ...(withProgress ? { _meta: { progressToken: 1 } } : {}),
+  };
+  const modern = MODERN && client % 2 === 0 ? modernRequest('tools/call', params) : undefined;
+  return {
+    headers: { ...HEADERS, ...modern?.headers },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: modern?.params ?? params }),
+  };
 }
 
 function messagesOf(contentType: string | null, text: string): Answer[] {
@@ -49,7 +53,8 @@ async function runClient(target: Target, client: number): Promise<void> {
     await Promise.all(
       Array.from({ length: CALLS_PER_CLIENT }, async (_, n) => {
         const withProgress = n % 2 === 1;
-        const response = await fetch(target.url, { method: 'POST', headers: HEADERS, body: call(client, n, withProgress) });
+        const request = call(client, n, withProgress);
+        const response = await fetch(target.url, { method: 'POST', headers: request.headers, body: request.body });
         const messages = messagesOf(response.headers.get('content-type'), await response.text());
         const label = `${target.label}: client ${client} call ${n}`;
         expect(response.status, label).toBe(200);

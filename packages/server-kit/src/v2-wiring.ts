@@ -2,6 +2,7 @@ import { createMcpServerV2 } from '@mcp-runtimes/tools';
 import {
   createMcpHandler,
   isLegacyRequest,
+  type McpHttpHandler,
   type McpRequestContext,
   type McpServer,
   WebStandardStreamableHTTPServerTransport,
@@ -9,7 +10,7 @@ import {
 import { requestBodyTooLargeMessage } from '@modelcontextprotocol/sdk/server/requestBody.js';
 import { isJsonContentType } from '@modelcontextprotocol/sdk/shared/mediaType.js';
 import { onBodyEnd } from './body-end.js';
-import { watchClient, webUrl, type Incoming } from './exchange.js';
+import { watchClient, webUrl, type Incoming, type Reply } from './exchange.js';
 import { asksForProgress } from './official-wiring.js';
 import { clientClosed, jsonRpcError, RPC } from './responses.js';
 import type { McpHandler, WiringOptions } from './wirings.js';
@@ -22,8 +23,9 @@ import type { McpHandler, WiringOptions } from './wirings.js';
  */
 export function createV2OfficialWiring({ maxBodyBytes }: WiringOptions): McpHandler {
   const handler = createMcpHandler(() => createMcpServerV2(), { maxRequestBodySize: maxBodyBytes });
-  // toRequest's Request carries the client's signal: the SDK aborts the exchange when it fires.
-  return (incoming) => handler.fetch(incoming.toRequest());
+  return (incoming) => withBodyRead(incoming, maxBodyBytes, handler, (request, parsedBody) =>
+    handler.fetch(request, parsedBody === undefined ? {} : { parsedBody }),
+  );
 }
 
 /**
@@ -42,29 +44,46 @@ export function createV2TunedWiring({ maxBodyBytes }: WiringOptions): McpHandler
     legacy: 'reject',
     maxRequestBodySize: maxBodyBytes,
   });
-  return async (incoming) => {
-    const client = watchClient(incoming);
-    try {
-      // The entry answers a wrong Content-Type before it reads anything; so does this.
-      if (!isJsonContentType(incoming.header('content-type') ?? null)) return await modern.fetch(incoming.toRequest());
-      const text = await incoming.readBody(maxBodyBytes);
-      if (text === null) return jsonRpcError(413, RPC.serverError, requestBodyTooLargeMessage(maxBodyBytes));
-      if (client.signal.aborted) return clientClosed();
-      const request = new Request(webUrlOf(incoming), {
-        method: 'POST',
-        headers: headersOf(incoming),
-        body: text,
-        signal: client.signal,
-      });
-      const parsedBody = parseOrUndefined(text);
+  return (incoming) =>
+    withBodyRead(incoming, maxBodyBytes, modern, async (request, parsedBody) => {
       if (parsedBody === undefined || (await isLegacyRequest(request, parsedBody))) {
-        return await serveLegacy(parsedBody !== undefined && isInitializeMessage(parsedBody) ? new ServerPool() : pools.legacy, request, parsedBody);
+        // initialize tells a server who its client is: that server is not pooled, so no other client sees it.
+        const pool = isInitializeMessage(parsedBody) ? new ServerPool() : pools.legacy;
+        return serveLegacy(pool, request, parsedBody);
       }
-      return await modern.fetch(request, { parsedBody });
-    } finally {
-      client.unwatch();
-    }
-  };
+      return modern.fetch(request, { parsedBody });
+    });
+}
+
+/**
+ * Reads the body natively, with the limit, before the SDK sees the request (as a body parser
+ * would): the SDK's entry would otherwise clone the web Request and read one branch, and the
+ * unread branch holds back the rest of an oversized upload. The SDK then gets the parsed body
+ * (or, when it does not parse, the text to answer itself). A wrong Content-Type goes to the SDK
+ * unread, which answers it first, as it does.
+ */
+async function withBodyRead(
+  incoming: Incoming,
+  maxBodyBytes: number,
+  entry: McpHttpHandler,
+  serve: (request: Request, parsedBody: unknown) => Promise<Response>,
+): Promise<Reply> {
+  if (!isJsonContentType(incoming.header('content-type') ?? null)) return entry.fetch(incoming.toRequest());
+  const client = watchClient(incoming);
+  try {
+    const text = await incoming.readBody(maxBodyBytes);
+    if (text === null) return jsonRpcError(413, RPC.serverError, requestBodyTooLargeMessage(maxBodyBytes));
+    if (client.signal.aborted) return clientClosed();
+    const request = new Request(webUrl('http', incoming.header('host'), incoming.path), {
+      method: incoming.method,
+      headers: headersOf(incoming),
+      body: text,
+      signal: client.signal,
+    });
+    return await serve(request, parseOrUndefined(text));
+  } finally {
+    client.unwatch();
+  }
 }
 
 function parseOrUndefined(text: string): unknown {
@@ -141,11 +160,6 @@ const FORWARDED_HEADERS = [
   'authorization',
 ] as const;
 
-function webUrlOf(incoming: Incoming): string {
-  return webUrl('http', incoming.header('host'), incoming.path);
-}
-
-/** `initialize` tells a server who its client is; such a server is not pooled, so no other client sees it. */
 function isInitializeMessage(body: unknown): boolean {
   return typeof body === 'object' && body !== null && (body as { method?: unknown }).method === 'initialize';
 }
