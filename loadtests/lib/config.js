@@ -8,6 +8,15 @@ export const HEALTH_URL = __ENV.HEALTH_URL || `${(BASE_URL.match(/^https?:\/\/[^
 /** `open` (constant arrival rate), `closed` (constant VUs) or `gate` (one checked iteration). */
 export const MODE = __ENV.MODE || '';
 export const DURATION = __ENV.DURATION || '10s';
+
+/**
+ * The MCP era spoken: 2025-11-25 (the default; stateless calls with MCP-Protocol-Version) or
+ * 2026-07-28 (every request carries its _meta claims and Mcp-Method/Mcp-Name headers; no
+ * initialize). Only SDK v2 servers speak 2026-07-28.
+ */
+export const PROTOCOL = __ENV.PROTOCOL || '2025-11-25';
+if (PROTOCOL !== '2025-11-25' && PROTOCOL !== '2026-07-28') throw new Error(`PROTOCOL must be 2025-11-25 or 2026-07-28, got "${PROTOCOL}"`);
+export const MODERN = PROTOCOL === '2026-07-28';
 export const RATE = intEnv('RATE', 100);
 export const VUS = intEnv('VUS', 10);
 

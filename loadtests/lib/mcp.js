@@ -6,7 +6,7 @@
 import http from 'k6/http';
 import { check } from 'k6';
 import { Counter, Trend } from 'k6/metrics';
-import { BASE_URL, MODE } from './config.js';
+import { BASE_URL, MODE, MODERN } from './config.js';
 
 export const PROTOCOL_VERSION = '2025-06-18';
 
@@ -42,6 +42,34 @@ const HEADERS = {
   'mcp-protocol-version': PROTOCOL_VERSION,
 };
 
+// 2026-07-28: the claims every request carries, and the header that names what the body names
+// (kept in step with packages/client/src/protocol.ts, which k6 cannot import).
+const MODERN_VERSION = '2026-07-28';
+const CLAIMS = {
+  'io.modelcontextprotocol/protocolVersion': MODERN_VERSION,
+  'io.modelcontextprotocol/clientCapabilities': {},
+  'io.modelcontextprotocol/clientInfo': { name: 'mcp-runtimes-k6', version: '1.0.0' },
+};
+const NAMED_BY = { 'tools/call': 'name', 'prompts/get': 'name', 'resources/read': 'uri' };
+const modernShapes = new Map();
+
+/** A request shape in the 2026-07-28 era: params with the claims, and its headers; made once per params object. */
+function modernShape(method, params, headers) {
+  const byMethod = modernShapes.get(params) || new Map();
+  modernShapes.set(params, byMethod);
+  let shape = byMethod.get(method);
+  if (shape === undefined) {
+    const base = params || {};
+    const name = NAMED_BY[method] && base[NAMED_BY[method]];
+    shape = {
+      params: { ...base, _meta: { ...(base._meta || {}), ...CLAIMS } },
+      headers: { ...headers, 'mcp-protocol-version': MODERN_VERSION, 'mcp-method': method, ...(typeof name === 'string' ? { 'mcp-name': name } : {}) },
+    };
+    byMethod.set(method, shape);
+  }
+  return shape;
+}
+
 let counter = 0;
 /** Ids unique across VUs, so a reply routed to the wrong request fails its check. */
 function nextId() {
@@ -66,8 +94,11 @@ function tailOf(method, params) {
 }
 
 /** A request k6 can send alone (`send`) or in an `http.batch`. */
-export function rpc(method, params, op, { headers = HEADERS, notification = false } = {}) {
+export function rpc(method, plainParams, op, { headers: plainHeaders = HEADERS, notification = false } = {}) {
   const id = notification ? undefined : nextId();
+  const shape = MODERN ? modernShape(method, plainParams, plainHeaders) : undefined;
+  const params = shape ? shape.params : plainParams;
+  const headers = shape ? shape.headers : plainHeaders;
   const tail = tailOf(method, params);
   return {
     method: 'POST',

@@ -69,20 +69,28 @@ async function withBodyRead(
   serve: (request: Request, parsedBody: unknown) => Promise<Response>,
 ): Promise<Reply> {
   if (!isJsonContentType(incoming.header('content-type') ?? null)) return entry.fetch(incoming.toRequest());
+  // Watched until the answer is over: a client leaving an SSE answer aborts the request, and the SDK its tools.
   const client = watchClient(incoming);
   try {
     const text = await incoming.readBody(maxBodyBytes);
-    if (text === null) return jsonRpcError(413, RPC.serverError, requestBodyTooLargeMessage(maxBodyBytes));
-    if (client.signal.aborted) return clientClosed();
+    if (text === null) {
+      client.unwatch();
+      return jsonRpcError(413, RPC.serverError, requestBodyTooLargeMessage(maxBodyBytes));
+    }
+    if (client.signal.aborted) {
+      client.unwatch();
+      return clientClosed();
+    }
     const request = new Request(webUrl('http', incoming.header('host'), incoming.path), {
       method: incoming.method,
       headers: headersOf(incoming),
       body: text,
       signal: client.signal,
     });
-    return await serve(request, parseOrUndefined(text));
-  } finally {
+    return onBodyEnd(await serve(request, parseOrUndefined(text)), client.unwatch);
+  } catch (error) {
     client.unwatch();
+    throw error;
   }
 }
 
