@@ -7,7 +7,14 @@ wrk.body = file:read("*a")
 file:close()
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json, text/event-stream"
-wrk.headers["MCP-Protocol-Version"] = "2025-06-18"
+if os.getenv("PROTOCOL") == "2026-07-28" then
+  -- The 2026-07-28 era: headers that repeat what the body (BODY_FILE, with its _meta claims) says.
+  wrk.headers["MCP-Protocol-Version"] = "2026-07-28"
+  wrk.headers["Mcp-Method"] = "tools/call"
+  wrk.headers["Mcp-Name"] = "agent_task"
+else
+  wrk.headers["MCP-Protocol-Version"] = "2025-06-18"
+end
 
 -- One machine-readable line for the runner: exact percentiles (µs), counts and errors.
 function done(summary, latency, requests)

@@ -122,7 +122,7 @@ export function iterations(summary: K6Summary): { count: number; rate: number; d
 }
 
 /** The correctness gate (loadtests/gate.js) against one started server. */
-export async function gateServer(k6: string, server: string, round: number, url: string, prefix: string[]): Promise<GateResult> {
-  const run = await runK6({ k6, file: 'gate.js', url, env: { MODE: 'gate' }, prefix, timeoutMs: 90_000 });
+export async function gateServer(k6: string, server: string, round: number, url: string, prefix: string[], era = '2025-11-25'): Promise<GateResult> {
+  const run = await runK6({ k6, file: 'gate.js', url, env: { MODE: 'gate', PROTOCOL: era }, prefix, timeoutMs: 90_000 });
   return { server, round, ...gateVerdict(run.code, run.summary, run.output) };
 }

@@ -10,6 +10,7 @@ import { round3, waitForQuiet, watchProcess } from './process-usage.js';
 import type { BenchSettings, CurveLoad, GateResult, Measurement, ServerFailure } from './results.js';
 import { curveWarmupSeconds } from './settings.js';
 import type { Toolchain } from './toolchain.js';
+import { eraOf, wiringOf } from './variants.js';
 
 export interface CurveRun {
   settings: BenchSettings;
@@ -58,19 +59,19 @@ export async function measureCurves(run: CurveRun): Promise<{ measurements: Meas
         const background = await waitForQuiet();
         let running: RunningServer;
         try {
-          running = await launchServer(server, { prefix: serverPin, env: { MCP_WIRING: wiring } });
+          running = await launchServer(server, { prefix: serverPin, env: { MCP_WIRING: wiringOf(wiring) } });
         } catch (error) {
           fail({ server, wiring, round, stage: 'start', message: `latency curve: ${(error as Error).message}` });
           continue;
         }
         try {
-          const gate = await gateServer(tools.k6, server, round, running.urls[entry.loadListener] ?? running.url, generatorPin);
+          const gate = await gateServer(tools.k6, server, round, running.urls[entry.loadListener] ?? running.url, generatorPin, eraOf(wiring));
           gates.push({ ...gate, wiring });
           if (!gate.passed) {
             fail({ server, wiring, round, stage: 'gate', message: `latency curve: gate failed: ${gate.failures.join('; ')}` });
             continue;
           }
-          const target = { url: running.urls[entry.saturationListener] ?? running.url, protocol: entry.saturationListener, inFlight: settings.connections, prefix: generatorPin };
+          const target = { url: running.urls[entry.saturationListener] ?? running.url, protocol: entry.saturationListener, inFlight: settings.connections, prefix: generatorPin, era: eraOf(wiring) };
           const points = curvePoints(settings, saturation, slowest);
           await runOha(tools.oha, { ...target, rate: points[0]?.rate ?? 1, seconds: curveWarmupSeconds(settings) });
           for (const point of points) {

@@ -4,7 +4,7 @@
 // It sends the saturation request (loadtests/bodies/agent-task.json), which the gate checked.
 import { runGenerator } from './generator.js';
 import type { Errors, Latency } from './results.js';
-import { BODY_FILE, connectionsFor, H2_STREAMS, SATURATION_HEADERS } from './saturation.js';
+import { connectionsFor, H2_STREAMS, saturationRequest, type Era } from './saturation.js';
 
 export interface OpenLoopOptions {
   url: string;
@@ -15,6 +15,8 @@ export interface OpenLoopOptions {
   /** Requests that may be in flight at once: HTTP/1.1 connections, or h2c connections × streams. */
   inFlight: number;
   prefix?: readonly string[];
+  /** The era of the request sent (2025-11-25 unless given). */
+  era?: Era;
 }
 
 export interface OpenLoopResult {
@@ -61,8 +63,8 @@ export function ohaArgs(o: OpenLoopOptions): string[] {
     '-m',
     'POST',
     '-D',
-    BODY_FILE,
-    ...Object.entries(SATURATION_HEADERS).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
+    saturationRequest(o.era).bodyFile,
+    ...Object.entries(saturationRequest(o.era).headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
     o.url,
   ];
 }

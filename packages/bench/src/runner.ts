@@ -1,7 +1,7 @@
 // The benchmark: for each round, for each server in turn (A B C D, A B C D …): start it pinned
 // to one core, gate it on correctness, warm it up, measure every scenario with the generator on
 // the other core, stop it; then the same stack's raw echo for the saturation limit. After the
-// rounds, the MCP floor of each main wiring (no HTTP), which bounds what any stack can reach, and
+// rounds, the MCP floor of each wiring measured (no HTTP), which bounds what any stack can reach, and
 // the latency curve, whose rates are fractions of the saturation the rounds measured.
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +15,9 @@ import { errorRate, k6Measurement, k6RunEnv, perCpu, WARMUP, warmupEnv, type K6M
 import { runProbe } from './probe-process.js';
 import { busyCores, round3, waitForQuiet, watchProcess } from './process-usage.js';
 import { PEER_WIRING, type BenchResults, type BenchSettings, type Figures, type Measurement, type ProcessUsage, type ServerFailure } from './results.js';
-import { saturateListener, saturationTool, type SaturationResult } from './saturation.js';
-import { ratesOf, SCENARIOS, type Scenario } from './scenarios.js';
+import { saturateListener, saturationTool, type Era, type SaturationResult } from './saturation.js';
+import { HEADLINE_SCENARIO, ratesOf, SCENARIOS, type Scenario } from './scenarios.js';
+import { eraOf, wiringOf } from './variants.js';
 import { estimateSeconds } from './settings.js';
 import { runReliability } from './reliability/run.js';
 import { runStudies } from './studies/run.js';
@@ -69,19 +70,20 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
   };
 
   const measureSaturation = scenarios.some((s) => s.model === 'saturation');
+  const measureCompared = scenarios.some((s) => s.model === 'saturation' || s.id === HEADLINE_SCENARIO);
   for (let round = 1; scenarios.length > 0 && round <= settings.repeats; round++) {
     // Peers in the same rounds, after our servers: same pinning, gate, warm-up and scenarios.
     for (const name of [...settings.servers, ...peers]) {
       if (excluded.has(name)) continue;
       const entry = entryOf(name);
       const peer = peerEntry(name) !== undefined;
-      // Every scenario in the main wirings; the compared ones (official, ablation steps) at saturation only.
-      // A peer has one configuration, its own.
+      // Every scenario in the main wirings; the compared ones (official, SDK v2 in both eras, the
+      // ablation steps) at saturation and in the headline scenario. A peer has one configuration, its own.
       const runs = peer
         ? [{ wiring: PEER_WIRING, saturationOnly: false }]
         : [
             ...settings.wirings.map((wiring) => ({ wiring, saturationOnly: false })),
-            ...(measureSaturation ? settings.compare.map((wiring) => ({ wiring, saturationOnly: true })) : []),
+            ...(measureCompared ? settings.compare.map((wiring) => ({ wiring, saturationOnly: true })) : []),
           ];
       // The order of wirings turns each round, so none is always measured first.
       const order = runs.map((_, i) => runs[(i + round - 1) % runs.length] as (typeof runs)[number]);
@@ -91,7 +93,7 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
         const background = await waitForQuiet();
         let server: RunningServer;
         try {
-          server = await launchServer(name, { prefix: serverPin, env: peer ? {} : { MCP_WIRING: wiring } });
+          server = await launchServer(name, { prefix: serverPin, env: peer ? {} : { MCP_WIRING: wiringOf(wiring) } });
         } catch (error) {
           fail({ server: name, wiring, round, stage: 'start', message: (error as Error).message });
           excluded.add(label);
@@ -100,7 +102,8 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
         const loadUrl = server.urls[entry.loadListener] ?? server.url;
         const pid = server.process.pid as number;
         try {
-          const gate = await gateServer(tools.k6, name, round, loadUrl, generatorPin);
+          const era = eraOf(wiring);
+          const gate = await gateServer(tools.k6, name, round, loadUrl, generatorPin, era);
           results.gates.push({ ...gate, wiring });
           progress(label, round, gate.passed ? 'gate passed' : `GATE FAILED: ${gate.failures.join('; ')}`);
           if (!gate.passed) {
@@ -110,29 +113,29 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
           const satUrl = server.urls[entry.saturationListener] ?? server.url;
           if (saturationOnly) {
             // A short saturation warm-up, as for the raw echo, so the JIT has compiled the path.
-            await saturate(tools, entry.saturationListener, satUrl, pid, { ...settings, saturationSeconds: 1 }, generatorPin);
+            await saturate(tools, entry.saturationListener, satUrl, pid, { ...settings, saturationSeconds: 1 }, generatorPin, era);
           } else if (settings.warmupSeconds > 0) {
             await runK6({
               k6: tools.k6,
               file: WARMUP.file,
               url: loadUrl,
-              env: warmupEnv(settings.warmupSeconds),
+              env: { ...warmupEnv(settings.warmupSeconds), PROTOCOL: era },
               prefix: generatorPin,
               timeoutMs: (settings.warmupSeconds + 60) * 1000,
             });
           }
           for (const sc of scenarios) {
             // The latency curve runs after the rounds, at fractions of the saturation they measure.
-            if (sc.model === 'curve' || (saturationOnly && sc.model !== 'saturation')) continue;
+            if (sc.model === 'curve' || (saturationOnly && sc.model !== 'saturation' && sc.id !== HEADLINE_SCENARIO)) continue;
             if (sc.model === 'saturation') {
-              const m = await saturate(tools, entry.saturationListener, satUrl, pid, settings, generatorPin);
+              const m = await saturate(tools, entry.saturationListener, satUrl, pid, settings, generatorPin, era);
               results.measurements.push({ ...toMeasurement(m, { server: name, scenario: 'saturation-mcp', round, background }), wiring });
               progress(label, round, describe('saturation-mcp', results.measurements.at(-1) as Measurement));
               continue;
             }
             for (const rate of ratesOf(sc, settings.rates)) {
               const quiet = await busyCores(200);
-              const m = await measureK6(tools.k6, sc, loadUrl, pid, settings, rate, generatorPin);
+              const m = await measureK6(tools.k6, sc, loadUrl, pid, settings, rate, generatorPin, era);
               if ('error' in m) {
                 fail({ server: name, wiring, round, stage: 'measure', message: `${sc.id}${rate ? ` @${rate}/s` : ''}: ${m.error}` });
                 continue;
@@ -179,10 +182,10 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
   return results;
 }
 
-/** The MCP floor of each main wiring, pinned to the server core, with saturation's in-flight count and length. */
+/** The MCP floor of every wiring measured (main and compared), pinned to the server core, with saturation's in-flight count and length. */
 async function measureFloors(settings: BenchSettings, serverPin: string[], log: (line: string) => void, fail: (f: ServerFailure) => void): Promise<FloorResult[]> {
   const floors: FloorResult[] = [];
-  for (const wiring of settings.wirings) {
+  for (const wiring of [...settings.wirings, ...settings.compare]) {
     const options: FloorOptions = { wiring, seconds: settings.saturationSeconds, inFlight: settings.connections, warmupSeconds: 1 };
     const answer = await runProbe<FloorResult>(FLOOR_PROBE, options, serverPin);
     if (!answer.ok) {
@@ -203,8 +206,9 @@ async function measureK6(
   settings: BenchSettings,
   rate: number | undefined,
   prefix: string[],
+  era: Era,
 ): Promise<K6Measurement | { error: string }> {
-  const env = k6RunEnv(sc, settings.durationSeconds, rate);
+  const env = { ...k6RunEnv(sc, settings.durationSeconds, rate), PROTOCOL: era };
   const startedAt = new Date().toISOString();
   const watch = watchProcess(pid);
   const run = await runK6({ k6, file: sc.file as string, url, env, prefix, timeoutMs: (settings.durationSeconds + 60) * 1000 });
@@ -222,9 +226,10 @@ async function saturate(
   pid: number,
   settings: BenchSettings,
   prefix: string[],
+  era: Era = '2025-11-25',
 ): Promise<SaturationResult & { usage: ProcessUsage; tool: 'wrk' | 'h2load'; protocol: string }> {
   const watch = watchProcess(pid);
-  const options = { url, seconds: settings.saturationSeconds, concurrency: settings.connections, prefix };
+  const options = { url, seconds: settings.saturationSeconds, concurrency: settings.connections, prefix, era };
   const result = await saturateListener(tools, protocol, options);
   return { ...result, usage: watch.stop(), tool: saturationTool(protocol), protocol };
 }

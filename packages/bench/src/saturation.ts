@@ -15,6 +15,26 @@ export const SATURATION_HEADERS = {
   accept: 'application/json, text/event-stream',
   'mcp-protocol-version': '2025-06-18',
 } as const;
+
+/** The same call in the 2026-07-28 era: the claims in its _meta (the body) and the headers that repeat the body. */
+export const BODY_FILE_2026 = join(REPO_ROOT, 'loadtests', 'bodies', 'agent-task-2026.json');
+export const SATURATION_HEADERS_2026 = {
+  'content-type': 'application/json',
+  accept: 'application/json, text/event-stream',
+  'mcp-protocol-version': '2026-07-28',
+  'mcp-method': 'tools/call',
+  'mcp-name': 'agent_task',
+} as const;
+
+/** The era a load generator speaks (2025-11-25 unless a 2026-07-28 variant is measured). */
+export type Era = '2025-11-25' | '2026-07-28';
+
+/** The body file and headers of the saturation request in an era. */
+export function saturationRequest(era: Era = '2025-11-25'): { bodyFile: string; headers: Record<string, string> } {
+  return era === '2026-07-28'
+    ? { bodyFile: BODY_FILE_2026, headers: SATURATION_HEADERS_2026 }
+    : { bodyFile: BODY_FILE, headers: SATURATION_HEADERS };
+}
 const WRK_SCRIPT = join(REPO_ROOT, 'loadtests', 'saturation', 'post.lua');
 
 export interface SaturationResult extends Figures {
@@ -30,6 +50,7 @@ export interface SaturationOptions {
   /** Requests in flight: wrk connections, or h2load connections × streams. */
   concurrency: number;
   prefix?: readonly string[];
+  era?: Era;
 }
 
 /** Streams per h2load connection: in-flight requests are spread as connections × streams. */
@@ -58,7 +79,7 @@ export async function runWrk(wrk: string, o: SaturationOptions): Promise<Saturat
   // wrk's default 2 s timeout would turn a slow answer into an error; 10 s keeps it a latency.
   const run = await runGenerator([wrk, '-t1', `-c${o.concurrency}`, `-d${o.seconds}s`, '--timeout', '10s', '-s', WRK_SCRIPT, o.url], {
     prefix: o.prefix,
-    env: { BODY_FILE },
+    env: { BODY_FILE: saturationRequest(o.era).bodyFile, PROTOCOL: o.era ?? '2025-11-25' },
     timeoutMs: (o.seconds + 30) * 1000,
   });
   if (run.code !== 0) throw new Error(`wrk exited ${run.code}: ${run.stderr || run.stdout}`);
@@ -113,8 +134,8 @@ export async function runH2load(h2load: string, o: SaturationOptions & { streams
         '-t',
         '1',
         '-d',
-        BODY_FILE,
-        ...Object.entries(SATURATION_HEADERS).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
+        saturationRequest(o.era).bodyFile,
+        ...Object.entries(saturationRequest(o.era).headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
         `--log-file=${log}`,
         o.url,
       ],

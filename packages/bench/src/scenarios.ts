@@ -109,6 +109,9 @@ export const SCENARIOS: readonly Scenario[] = [
   },
 ];
 
+/** The seed's headline scenario: the compared wirings are measured in it as well as at saturation. */
+export const HEADLINE_SCENARIO = 'simple-tool';
+
 export function scenario(id: string): Scenario {
   const found = SCENARIOS.find((s) => s.id === id);
   if (!found) throw new Error(`unknown scenario "${id}": known are ${SCENARIOS.map((s) => s.id).join(', ')}`);

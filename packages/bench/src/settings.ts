@@ -1,6 +1,6 @@
 // The run's settings: a profile (default or --quick), then flags on top.
 import { PEERS, SERVERS } from '@mcp-runtimes/registry';
-import { WIRING_NAMES } from '@mcp-runtimes/server-kit';
+import { VARIANT_NAMES } from './variants.js';
 import type { BenchSettings, CurveSettings } from './results.js';
 import { ratesOf, SCENARIOS, scenario } from './scenarios.js';
 import { RELIABILITY_CHECKS, type ReliabilitySettings } from './reliability/model.js';
@@ -123,7 +123,7 @@ export const USAGE = `pnpm bench:all [-- options]
   --fractions a,b      the latency curve's offered rates, as fractions of each server's saturation (default ${CURVE_PROFILES.default.fractions.join(',')})
   --curve-seconds S    seconds per latency-curve point (default ${CURVE_PROFILES.default.seconds})
   --p99-bound MS       a server's knee is its highest rate with p99 under this and < 1% dropped (default ${CURVE_PROFILES.default.p99BoundMs})
-  --wirings a,b        MCP wirings measured in every scenario (default ${PROFILES.default.wirings.join(',')}; known: ${WIRING_NAMES.join(', ')})
+  --wirings a,b        MCP wirings measured in every scenario (default ${PROFILES.default.wirings.join(',')}; known: ${VARIANT_NAMES.join(', ')}; <wiring>@2026 speaks 2026-07-28 to an SDK v2 wiring)
   --compare a,b|none   wirings measured at saturation only, beside the raw echo (default ${PROFILES.default.compare.join(',')});
                        pnpm bench:ablation compares every step from official to tuned
   --out DIR            write the report here (default reports/<timestamp>, and reports/latest)
@@ -235,11 +235,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         curveOf(settings).p99BoundMs = positive(flag, value());
         break;
       case '--wirings':
-        settings.wirings = list(value(), WIRING_NAMES, 'wiring', false);
+        settings.wirings = list(value(), VARIANT_NAMES, 'wiring', false);
         break;
       case '--compare': {
         const v = value();
-        settings.compare = v === 'none' ? [] : list(v, WIRING_NAMES, 'wiring', false);
+        settings.compare = v === 'none' ? [] : list(v, VARIANT_NAMES, 'wiring', false);
         break;
       }
       case '--out':

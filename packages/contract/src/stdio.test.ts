@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { connect, connectStdio, type StdioConnection } from '@mcp-runtimes/client';
 import { launchServer, stdioMain, type RunningServer } from '@mcp-runtimes/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withoutTiming } from './harness.js';
+import { SDK, WIRING, withoutTiming } from './harness.js';
 
 let stdio: StdioConnection;
 let http: RunningServer;
@@ -12,7 +12,8 @@ let http: RunningServer;
 beforeAll(async () => {
   [stdio, http] = await Promise.all([
     connectStdio({ command: process.execPath, args: [stdioMain()] }),
-    launchServer('node-http'),
+    // The stdio entry runs SDK v1 (2025-11-25): it is compared with the same SDK over HTTP.
+    launchServer('node-http', { env: { MCP_WIRING: SDK === 'v2' ? 'official' : WIRING } }),
   ]);
 });
 afterAll(async () => {

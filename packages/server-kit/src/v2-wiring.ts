@@ -10,7 +10,7 @@ import {
 import { requestBodyTooLargeMessage } from '@modelcontextprotocol/sdk/server/requestBody.js';
 import { isJsonContentType } from '@modelcontextprotocol/sdk/shared/mediaType.js';
 import { onBodyEnd } from './body-end.js';
-import { watchClient, webUrl, type Incoming, type Reply } from './exchange.js';
+import { isTextReply, watchClient, webUrl, type Incoming, type Reply } from './exchange.js';
 import { asksForProgress } from './official-wiring.js';
 import { clientClosed, jsonRpcError, RPC } from './responses.js';
 import type { McpHandler, WiringOptions } from './wirings.js';
@@ -87,7 +87,15 @@ async function withBodyRead(
       body: text,
       signal: client.signal,
     });
-    return onBodyEnd(await serve(request, parseOrUndefined(text)), client.unwatch);
+    // Gone before the answer: the SDK aborts the tool (the request's signal) but may never settle
+    // its response, so the exchange ends here, as in the v1 official wiring.
+    const gone = new Promise<Reply>((resolve) => client.signal.addEventListener('abort', () => resolve(clientClosed()), { once: true }));
+    const reply = await Promise.race([serve(request, parseOrUndefined(text)), gone]);
+    if (isTextReply(reply)) {
+      client.unwatch();
+      return reply;
+    }
+    return onBodyEnd(reply, client.unwatch);
   } catch (error) {
     client.unwatch();
     throw error;

@@ -3,12 +3,14 @@
 // server built on that wiring can answer faster than this, whatever its HTTP stack: with the
 // raw echo, it bounds what a tuned server's saturation can reach (see `ceiling`).
 import { readFileSync } from 'node:fs';
-import { DEFAULT_MAX_BODY_BYTES, isTextReply, WIRING_NAMES, WIRINGS, type Incoming, type WiringName } from '@mcp-runtimes/server-kit';
+import { DEFAULT_MAX_BODY_BYTES, isTextReply, WIRING_NAMES, WIRINGS, type Incoming } from '@mcp-runtimes/server-kit';
 import { isAgentTaskAnswer } from '../agent-answer.js';
 import { round3 } from '../process-usage.js';
-import { BODY_FILE, SATURATION_HEADERS } from '../saturation.js';
+import { saturationRequest as saturationWire, type Era } from '../saturation.js';
+import { eraOf, wiringOf } from '../variants.js';
 
 export interface FloorOptions {
+  /** A wiring, or a variant of one in the 2026-07-28 era (`v2-tuned@2026`). */
   wiring: string;
   seconds: number;
   inFlight: number;
@@ -29,8 +31,8 @@ export interface FloorResult {
 }
 
 /** The saturation request (the body and headers wrk and h2load send) as the core sees it, without HTTP. */
-function saturationRequest(body: string): Incoming {
-  const headers: Record<string, string> = SATURATION_HEADERS;
+function saturationRequest(body: string, era: Era): Incoming {
+  const headers: Record<string, string> = saturationWire(era).headers;
   return {
     method: 'POST',
     path: '/mcp',
@@ -42,11 +44,14 @@ function saturationRequest(body: string): Incoming {
 }
 
 export async function measureFloor(o: FloorOptions): Promise<FloorResult> {
-  const body = readFileSync(BODY_FILE, 'utf8');
+  // A variant (`v2-tuned@2026`): the wiring's handler, called with that era's request.
+  const era = eraOf(o.wiring);
+  const wiring = wiringOf(o.wiring);
+  const body = readFileSync(saturationWire(era).bodyFile, 'utf8');
   const request = JSON.parse(body) as { id: number; params: { arguments: { task: string } } };
-  if (!WIRING_NAMES.includes(o.wiring as WiringName)) throw new Error(`unknown wiring ${o.wiring}`);
-  const handle = WIRINGS[o.wiring as WiringName]({ maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
-  const incoming = saturationRequest(body);
+  if (!WIRING_NAMES.includes(wiring)) throw new Error(`unknown wiring ${o.wiring}`);
+  const handle = WIRINGS[wiring]({ maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
+  const incoming = saturationRequest(body, era);
 
   const run = async (seconds: number) => {
     const deadline = performance.now() + seconds * 1000;

@@ -6,6 +6,7 @@ import { launchServer, stdioMain } from '@mcp-runtimes/registry';
 import { callAgentTask } from './channels.js';
 import type { ColdStartRow, ColdStartSamples, StudySettings } from './model.js';
 import { repeat } from './timing.js';
+import { wiringOf } from '../variants.js';
 
 interface Started {
   call(task: string): Promise<void>;
@@ -37,7 +38,7 @@ export async function measureColdStart(settings: StudySettings, target: ColdTarg
     return { call: (task) => callAgentTask(pipe.client, task, settings.delayMs), stop: () => pipe.close() };
   };
   const startHttp = async (): Promise<Started> => {
-    const server = await launchServer(target.name, { prefix: serverPrefix, env: { ...env, MCP_WIRING: target.wiring ?? 'official' } });
+    const server = await launchServer(target.name, { prefix: serverPrefix, env: { ...env, MCP_WIRING: wiringOf(target.wiring ?? 'official') } });
     const connection = await connect(server.url, { clientName: 'mcp-runtimes-bench', connections: Math.max(...settings.counts) }).catch(
       async (error: unknown) => {
         await server.stop();

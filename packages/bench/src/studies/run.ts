@@ -7,6 +7,7 @@ import type { BenchSettings, ServerFailure } from '../results.js';
 import { summarise } from '../stats.js';
 import type { ChannelKind, ChannelSpec, LayerSamples, StudyResults } from './model.js';
 import type { ProbeSpec } from './probe.js';
+import { eraOf, wiringOf } from '../variants.js';
 
 const PROBE = fileURLToPath(new URL('./probe.js', import.meta.url));
 
@@ -37,7 +38,8 @@ export async function runStudies(ctx: StudyContext): Promise<StudyResults> {
       ctx.log(`layers  ${local.layers.map((l) => `${l.layer} p50 ${l.callP50Us.toFixed(1)} µs`).join(', ')}`);
     }
     for (const name of ctx.settings.servers) {
-      for (const wiring of [...ctx.settings.wirings, ...ctx.settings.compare]) {
+      // The layers probe speaks 2025-11-25: a 2026 variant's wiring is measured there under its own name.
+      for (const wiring of [...ctx.settings.wirings, ...ctx.settings.compare].filter((w) => eraOf(w) === '2025-11-25')) {
         const protocol = serverEntry(name).saturationListener;
         const layers = await withServers(ctx, name, [{ wiring }, { echo: true }], ([mcp, echo]) =>
           probe<LayerSamples[]>(
@@ -124,7 +126,7 @@ async function withServers<T>(
       servers.push(
         await launchServer(name, {
           prefix: ctx.serverPin,
-          ...(w.echo ? { program: 'echo' as const } : { env: { MCP_WIRING: w.wiring ?? 'official' } }),
+          ...(w.echo ? { program: 'echo' as const } : { env: { MCP_WIRING: wiringOf(w.wiring ?? 'official') } }),
         }),
       );
     }
