@@ -2,7 +2,7 @@
 import { PEERS, SERVERS } from '@mcp-runtimes/registry';
 import { VARIANT_NAMES } from './variants.js';
 import type { BenchSettings, CurveSettings } from './results.js';
-import { ratesOf, SCENARIOS, scenario } from './scenarios.js';
+import { HEADLINE_SCENARIO, ratesOf, SCENARIOS, scenario } from './scenarios.js';
 import { RELIABILITY_CHECKS, type ReliabilitySettings } from './reliability/model.js';
 import { STUDY_NAMES, type StudySettings } from './studies/model.js';
 
@@ -57,16 +57,17 @@ export const RELIABILITY_PROFILES: Record<'quick' | 'default' | 'full', Reliabil
  * its knee), one common rate at half the slowest server's, and the p99 bound that defines a knee.
  */
 export const CURVE_PROFILES: Record<'quick' | 'default', CurveSettings> = {
-  default: { fractions: [0.1, 0.25, 0.5, 0.75, 0.9, 1, 1.1], commonFraction: 0.5, seconds: 3, p99BoundMs: 10 },
+  default: { fractions: [0.1, 0.25, 0.5, 0.75, 1, 1.1], commonFraction: 0.5, seconds: 3, p99BoundMs: 10 },
   // CI's smoke run: the common load and one point past every knee, to keep it under 4 minutes.
   quick: { fractions: [1.1], commonFraction: 0.5, seconds: 1, p99BoundMs: 10 },
 };
 
 export const PROFILES = {
   default: {
-    // 4 s, not 5: with the peers in the rounds, the run stays within 30 minutes here.
-    durationSeconds: 4,
-    warmupSeconds: 3,
+    // 3 s k6 runs and 2 s of warm-up (were 4 and 3), and no 0.9 curve point: they pay for SDK v2
+    // in both eras beside v1 (about 12 minutes more), so the run stays near 35 minutes here.
+    durationSeconds: 3,
+    warmupSeconds: 2,
     saturationSeconds: 5,
     repeats: 3,
     // k6 checks every body, which costs ~0.3 ms of its core per call: at 2,000/s it used 67-85%
@@ -75,7 +76,8 @@ export const PROFILES = {
     rates: [1000],
     connections: 50,
     wirings: ['tuned'],
-    compare: ['official'],
+    // At saturation and in the headline scenario: SDK v1's documented wiring, and SDK v2's two in both eras.
+    compare: ['official', 'v2-official', 'v2-official@2026', 'v2-tuned', 'v2-tuned@2026'],
   },
   quick: {
     // A smoke run, not a measurement: 1 s per k6 run, 1 s of saturation, no warm-up, so that
@@ -87,7 +89,8 @@ export const PROFILES = {
     rates: [500],
     connections: 50,
     wirings: ['tuned'],
-    compare: ['official'],
+    // One SDK v2 variant in the 2026-07-28 era: its gate, body, headers and floor are exercised.
+    compare: ['official', 'v2-tuned@2026'],
   },
 } as const;
 
@@ -124,7 +127,7 @@ export const USAGE = `pnpm bench:all [-- options]
   --curve-seconds S    seconds per latency-curve point (default ${CURVE_PROFILES.default.seconds})
   --p99-bound MS       a server's knee is its highest rate with p99 under this and < 1% dropped (default ${CURVE_PROFILES.default.p99BoundMs})
   --wirings a,b        MCP wirings measured in every scenario (default ${PROFILES.default.wirings.join(',')}; known: ${VARIANT_NAMES.join(', ')}; <wiring>@2026 speaks 2026-07-28 to an SDK v2 wiring)
-  --compare a,b|none   wirings measured at saturation only, beside the raw echo (default ${PROFILES.default.compare.join(',')});
+  --compare a,b|none   wirings measured at saturation (beside the raw echo) and in the headline scenario (default ${PROFILES.default.compare.join(',')});
                        pnpm bench:ablation compares every step from official to tuned
   --out DIR            write the report here (default reports/<timestamp>, and reports/latest)
   --no-pin             do not pin server and generator to separate cores
@@ -319,13 +322,14 @@ export function estimateSeconds(s: BenchSettings): number {
       const runs = ratesOf(sc, s.rates).length;
       return sum + runs * (s.durationSeconds + k6Overhead);
     }, 2 + s.warmupSeconds);
-  // Compared wirings: start, gate, a 1 s warm-up and saturation, if saturation is measured at all.
-  const perCompared = s.scenarios.includes('saturation') ? 2 + s.saturationSeconds + 1 : 0;
+  // Compared wirings: start, gate, a 1 s warm-up and saturation, and the headline scenario's runs.
+  const headline = s.scenarios.includes(HEADLINE_SCENARIO) ? ratesOf(scenario(HEADLINE_SCENARIO), s.rates).length * (s.durationSeconds + k6Overhead) : 0;
+  const perCompared = (s.scenarios.includes('saturation') ? s.saturationSeconds + 1 : 0) + headline + (headline > 0 || s.scenarios.includes('saturation') ? 2 : 0);
   const ours = (perStart(false) * s.wirings.length + perCompared * s.compare.length) * s.servers.length;
   const peers = perStart(true) * (s.peers ?? []).length;
   const main = s.scenarios.length === 0 ? 0 : (ours + peers) * s.repeats;
-  // The MCP floor of each main wiring, once after the rounds: a start, 1 s of warm-up, the measurement.
-  const floor = s.scenarios.includes('saturation') ? (1 + 1 + s.saturationSeconds) * s.wirings.length : 0;
+  // The MCP floor of every wiring measured, once after the rounds: a start, 1 s of warm-up, the measurement.
+  const floor = s.scenarios.includes('saturation') ? (1 + 1 + s.saturationSeconds) * (s.wirings.length + s.compare.length) : 0;
   return Math.round(main + floor + estimateStudySeconds(s) + estimateReliabilitySeconds(s));
 }
 

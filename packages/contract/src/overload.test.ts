@@ -7,7 +7,7 @@
 import { createFetch } from '@mcp-runtimes/client';
 import { SERVERS, type Protocol } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
-import { serverForSuite } from './harness.js';
+import { answerIn, serverForSuite } from './harness.js';
 import { cpuBoundCall, health, MCP_HEADERS, openConnections, toolCall, transportOf } from './faults.js';
 
 const LIMIT = 4;
@@ -32,16 +32,16 @@ describe.each(SERVERS)('$name', (entry) => {
       for (const response of extra) {
         expect(response.status).toBe(503);
         expect(response.headers.get('retry-after')).toBe('1');
-        expect(await response.json()).toMatchObject({ jsonrpc: '2.0', error: { code: -32000, message: /MCP_MAX_IN_FLIGHT/ }, id: null });
+        expect(answerIn(await response.text())).toMatchObject({ jsonrpc: '2.0', error: { code: -32000, message: /MCP_MAX_IN_FLIGHT/ }, id: null });
       }
       const answers = await Promise.all(held);
       for (const [i, response] of answers.entries()) {
         expect(response.status).toBe(200);
-        expect(await response.json()).toMatchObject({ id: i, result: { structuredContent: { task: `t${i}` } } });
+        expect(answerIn(await response.text())).toMatchObject({ id: i, result: { structuredContent: { task: `t${i}` } } });
       }
       const after = await post(200, 0);
       expect(after.status).toBe(200);
-      expect(await after.json()).toMatchObject({ id: 200, result: { structuredContent: { task: 't200' } } });
+      expect(answerIn(await after.text())).toMatchObject({ id: 200, result: { structuredContent: { task: 't200' } } });
       expect(await health(server)).toMatchObject({ max_in_flight: LIMIT, shed: EXTRA, in_flight: 1 });
     } finally {
       await close();
@@ -67,14 +67,14 @@ describe.each(SERVERS)('$name', (entry) => {
           await response.text();
         } else {
           expect(response.status).toBe(200);
-          expect(await response.json()).toMatchObject({ id: 300 + i, result: { structuredContent: { count: expect.any(Number) } } });
+          expect(answerIn(await response.text())).toMatchObject({ id: 300 + i, result: { structuredContent: { count: expect.any(Number) } } });
         }
       }
       expect(shed, 'CPU-bound calls past the limit are shed').toBeGreaterThan(0);
       expect((await health(server)).shed - shedBefore).toBe(shed);
       const after = await post(400, toolCall(400, { task: 't400' }));
       expect(after.status).toBe(200);
-      expect(await after.json()).toMatchObject({ id: 400, result: { structuredContent: { task: 't400' } } });
+      expect(answerIn(await after.text())).toMatchObject({ id: 400, result: { structuredContent: { task: 't400' } } });
       expect(await health(server)).toMatchObject({ in_flight: 1 });
     } finally {
       await close();

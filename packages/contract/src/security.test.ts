@@ -5,7 +5,7 @@
 import { createFetch } from '@mcp-runtimes/client';
 import { SERVERS, type Protocol } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
-import { serverForSuite } from './harness.js';
+import { answerIn, serverForSuite } from './harness.js';
 import { leaksInternals, MCP_HEADERS, toolCall, transportOf } from './faults.js';
 
 const TOKEN = 'test-token.abc-123';
@@ -51,7 +51,7 @@ describe.each(SERVERS)('$name', (entry) => {
       expect(wrong.headers.get('www-authenticate'), protocol).toMatch(/error="invalid_token"/);
       const allowed = await exchange(url, protocol, { method: 'POST', headers: { ...MCP_HEADERS, authorization: `Bearer ${TOKEN}` }, body });
       expect(allowed.status, protocol).toBe(200);
-      expect(JSON.parse(allowed.text)).toMatchObject({ id: 1, result: { structuredContent: { task: 'auth' } } });
+      expect(answerIn(allowed.text)).toMatchObject({ id: 1, result: { structuredContent: { task: 'auth' } } });
       // Readiness stays open: orchestrators probe it without credentials.
       expect((await exchange(url, protocol, { path: '/health' })).status).toBe(200);
     }

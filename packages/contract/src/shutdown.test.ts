@@ -8,7 +8,7 @@ import { createFetch, type TransportOptions } from '@mcp-runtimes/client';
 import { certificatePath, launchServer, SERVERS, stopCounts } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
 import { MCP_HEADERS, toolCall, transportOf } from './faults.js';
-import { WIRING } from './harness.js';
+import { answerIn, WIRING } from './harness.js';
 
 const WORKERS = 16;
 
@@ -41,7 +41,7 @@ describe.each(SERVERS.map((s) => s.name))('%s', (name) => {
 
       const response = await inFlight;
       expect(response.status).toBe(200);
-      expect(await response.json()).toMatchObject({ id: 1, result: { structuredContent: { task: 'finish me' } } });
+      expect(answerIn(await response.text())).toMatchObject({ id: 1, result: { structuredContent: { task: 'finish me' } } });
       expect(await exited, server.output()).toEqual({ code: 0, signal: null });
       expect(server.output()).toMatch(/received SIGTERM: draining 1 in-flight request/);
     } finally {
@@ -70,7 +70,7 @@ describe.each(SERVERS)('$name under load', (entry) => {
           return; // refused: never accepted
         }
         try {
-          const body = (await response.json()) as { id?: string; result?: { structuredContent?: { task?: string } } };
+          const body = answerIn(await response.text()) as { id?: string; result?: { structuredContent?: { task?: string } } };
           if (response.status === 200 && body.id === id && body.result?.structuredContent?.task === id) complete++;
           else broken.push(`${response.status} ${JSON.stringify(body)}`);
         } catch (error) {

@@ -7,7 +7,7 @@
 import { createFetch } from '@mcp-runtimes/client';
 import { SERVERS } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
-import { serverForSuite } from './harness.js';
+import { answerIn, serverForSuite } from './harness.js';
 import { h2Session, health, healthUntil, leaksInternals, MCP_HEADERS, toolCall, transportOf, trickleH2Body, trickleHttp1 } from './faults.js';
 
 const HEADERS_TIMEOUT_MS = 1000;
@@ -77,7 +77,7 @@ describe.each(SERVERS)('$name', (entry) => {
         try {
           const response = await fetch(url, { method: 'POST', headers: MCP_HEADERS, body: toolCall(1, { task: 'slow', delay_ms: 3000 }) });
           expect(response.status, url).toBe(200);
-          expect(await response.json(), url).toMatchObject({ id: 1, result: { structuredContent: { task: 'slow' } } });
+          expect(answerIn(await response.text()), url).toMatchObject({ id: 1, result: { structuredContent: { task: 'slow' } } });
         } finally {
           await close();
         }

@@ -83,13 +83,16 @@ export function createEndpoint(config: ServerConfig, { runtime }: EndpointOption
       }
       mcpInFlight++;
       counts.accepted++;
+      let reply: Reply | undefined;
       try {
         await turns.enter();
-        const reply = await handleMcp(request);
+        reply = await handleMcp(request);
         counts.answered++;
+        // A streamed answer (SSE) is still at work until its body ends: it counts against the limit till then.
+        if (!isTextReply(reply)) return onBodyEnd(reply, () => mcpInFlight--);
         return reply;
       } finally {
-        mcpInFlight--;
+        if (reply === undefined || isTextReply(reply)) mcpInFlight--;
       }
     }
     if (pathname === '/health') {

@@ -197,7 +197,10 @@ async function writeResponse(res: HttpResponse, incoming: UwsIncoming, response:
       if (!OWN_HEADERS.has(name)) res.writeHeader(name, value);
     });
   };
-  if (!isEventStream(response)) {
+  // During shutdown a stream is written whole, ending with Connection: close (this uWS build
+  // cannot close a chunked answer's connection at its end): a keep-alive SSE answer would bring
+  // the client's next request into the close, and cut it off.
+  if (!isEventStream(response) || closeConnection) {
     const body = response.body === null ? undefined : new Uint8Array(await response.arrayBuffer());
     if (incoming.aborted) return;
     res.cork(() => {

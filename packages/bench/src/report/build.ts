@@ -12,6 +12,7 @@ import { bytes, ms, num, percent, winnerText, withCi } from './format.js';
 import type { Block, Report, Section } from './model.js';
 import { busy, caseTitle } from './labels.js';
 import { peersSection } from './peers.js';
+import { sdkSection } from './sdk.js';
 import { recommend } from './recommend.js';
 import { barChart, lineChart } from './svg.js';
 import { coldStartSection } from './studies/coldstart.js';
@@ -39,6 +40,7 @@ export function buildReport(results: BenchResults): Report {
           agentPattern(ctx),
           multiplexing(ctx),
           resourcesAndMemory(ctx),
+          sdkSection(ctx),
           peersSection(ctx),
         ]
       : []),
@@ -86,7 +88,7 @@ function header({ results }: Ctx): Section {
             : ['Pinning', e.pinning ? `server on ${e.pinning.server}, load generator on ${e.pinning.generator}` : 'none (not pinned)'],
           ['Node.js', e.node],
           ...Object.entries(e.versions).map(([k, v]) => [k, v]),
-          ['Wirings', `${(s.wirings ?? ['official']).join(', ')} in every scenario${s.compare?.length ? `; ${s.compare.join(', ')} at saturation only` : ''}`],
+          ['Wirings', `${(s.wirings ?? ['official']).join(', ')} in every scenario${s.compare?.length ? `; ${s.compare.join(', ')} at saturation and in the headline scenario` : ''}`],
           [
             'Profile',
             `${s.profile}: ${s.durationSeconds} s per k6 run, ${s.scenarios.includes('saturation') ? `${s.saturationSeconds} s per saturation run, ` : ''}${s.warmupSeconds} s warm-up, arrival rates ${s.rates.join(', ')}/s${
