@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { PEERS, SERVERS } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
 import { PEER_WIRING, type BenchResults } from './results.js';
-import { ratesOf, SCENARIOS } from './scenarios.js';
+import { HEADLINE_SCENARIO, ratesOf, SCENARIOS } from './scenarios.js';
+import { eraOf } from './variants.js';
 import { runCli } from './smoke-run.js';
 
 describe('pnpm bench:all --quick', () => {
@@ -17,8 +18,8 @@ describe('pnpm bench:all --quick', () => {
 
     const results = run.results();
     expect(results.failures).toEqual([]);
-    // The MCP floor of each main wiring, measured once, with right answers (the probe checks a sample).
-    expect(results.floor?.map((f) => f.wiring)).toEqual(results.settings.wirings);
+    // The MCP floor of every wiring measured (a 2026 variant in its era), once, with right answers (the probe checks a sample).
+    expect(results.floor?.map((f) => f.wiring)).toEqual([...results.settings.wirings, ...results.settings.compare]);
     for (const f of results.floor ?? []) expect(f.calls, f.wiring).toBeGreaterThan(0);
     const wirings = (r: BenchResults) => [...r.settings.wirings, ...r.settings.compare];
     for (const server of SERVERS.map((s) => s.name)) {
@@ -30,7 +31,9 @@ describe('pnpm bench:all --quick', () => {
         for (const id of ids) {
           const runs = results.measurements.filter((m) => m.server === server && m.scenario === id);
           const curvePoints = (results.settings.curve?.fractions.length ?? 0) + 1;
-          const expected = sc.model === 'open' ? ratesOf(sc, results.settings.rates).length : sc.model === 'curve' ? curvePoints : id === 'saturation-mcp' ? measured.length : 1;
+          // The compared wirings run saturation and the headline scenario too.
+          const rates = ratesOf(sc, results.settings.rates).length;
+          const expected = id === HEADLINE_SCENARIO ? rates * measured.length : sc.model === 'open' ? rates : sc.model === 'curve' ? curvePoints : id === 'saturation-mcp' ? measured.length : 1;
           expect(runs.length, `${server} × ${id}`).toBe(expected);
           for (const m of runs) {
             expect(m.requests, `${server} × ${id} requests`).toBeGreaterThan(0);
@@ -70,7 +73,8 @@ describe('pnpm bench:all --quick', () => {
     const studies = results.studies;
     expect(studies, 'studies').toBeDefined();
     const { runs, counts } = results.settings.studies;
-    const layerTargets = results.settings.servers.length * wirings(results).length;
+    // The layers probe speaks 2025-11-25: a 2026 variant is not a layers target.
+    const layerTargets = results.settings.servers.length * wirings(results).filter((w) => eraOf(w) === '2025-11-25').length;
     expect(studies?.layers.map((l) => l.layer).sort()).toEqual(
       ['direct', 'in-process', ...Array(layerTargets).fill('http-mcp'), ...Array(layerTargets).fill('http-raw')].sort(),
     );
@@ -107,6 +111,7 @@ describe('pnpm bench:all --quick', () => {
     expect(markdown).toContain('## Which runtime should I pick?');
     expect(markdown).toContain('## Peers: the stacks users pick instead');
     expect(markdown).toContain("**Seed 000's headline, reproduced.**");
+    expect(markdown).toContain('## SDK v1 vs v2, 2025-11-25 vs 2026-07-28');
     expect(markdown).toContain('**Against the best peer**');
     // The curve: oha's open-loop points, each server's own rates and the common one, with a knee table.
     expect(markdown).toContain("**Each server's knee**");

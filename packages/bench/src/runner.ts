@@ -55,7 +55,7 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
   log(
     `about ${formatDuration(estimate)}: ${settings.servers.length} servers${peers.length ? ` and ${peers.length} peers` : ''} × ${scenarios.length} scenarios (${settings.wirings.join(', ')} wiring; ${
       settings.compare.join(', ') || 'nothing else'
-    } at saturation) × ${scenarios.length > 0 ? settings.repeats : 0} rounds; studies: ${settings.studies.studies.join(', ') || 'none'}; reliability: ${
+    } at saturation and in the headline scenario) × ${scenarios.length > 0 ? settings.repeats : 0} rounds; studies: ${settings.studies.studies.join(', ') || 'none'}; reliability: ${
       settings.reliability.checks.join(', ') || 'none'
     }`,
   );
