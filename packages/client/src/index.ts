@@ -4,4 +4,4 @@ export { createFetch, type BoundFetch, type FetchLike, type TlsOptions, type Tra
 export { createHttp2Fetch } from './http2-fetch.js';
 export { connectStdio, type StdioConnection, type StdioOptions } from './stdio.js';
 export { OnDemand } from './on-demand.js';
-export { httpRawRequest, type RawAnswer, type RawRequest } from './raw.js';
+export { httpRawRequest, lastMessageIn, type RawAnswer, type RawRequest } from './raw.js';

@@ -64,3 +64,17 @@ function answerInStream(text: string, id: string): RawAnswer | undefined {
   }
   return undefined;
 }
+
+/**
+ * The last JSON-RPC message of a body: the JSON itself, or an SSE stream's last `data:` (its
+ * answer comes after any notification). Undefined when there is none.
+ */
+export function lastMessageIn(text: string): unknown {
+  const isStream = text.startsWith('event:') || text.startsWith('data:');
+  const data = isStream ? text.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim()) : [text];
+  try {
+    return JSON.parse(data[data.length - 1] ?? '');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { connect, createFetch, isProtocol, type McpConnection, type Protocol, type TransportOptions } from '@mcp-runtimes/client';
+import { connect, createFetch, isProtocol, lastMessageIn, type McpConnection, type Protocol, type TransportOptions } from '@mcp-runtimes/client';
 import { certificatePath, launchServer, PEERS, SERVERS, type RunningServer } from '@mcp-runtimes/registry';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -126,13 +126,8 @@ function parseOrUndefined(text: string): unknown {
   }
 }
 
-/** The JSON-RPC answer in a body: the JSON itself, or an SSE stream's last `data:` message (after any notification). */
-export function answerIn(text: string): unknown {
-  if (!text.startsWith('event:') && !text.startsWith('data:')) return parseOrUndefined(text);
-  const data = text.split('\n').filter((line) => line.startsWith('data:'));
-  const last = data[data.length - 1];
-  return last === undefined ? undefined : parseOrUndefined(last.slice(5).trim());
-}
+/** The JSON-RPC answer in a body: the JSON itself, or an SSE stream's last message (after any notification). */
+export const answerIn = lastMessageIn;
 
 /** Marks a body the server kept open past rawRequest's body timeout. */
 export const HELD_OPEN = '[stream held open]';

@@ -35,7 +35,7 @@ function isBenchmarkDataType(value: string): value is BenchmarkDataType {
 }
 
 /** A template variable as one string: the SDK gives string[] for exploded variables. */
-function single(value: string | string[] | undefined): string {
+export function single(value: string | string[] | undefined): string {
   return Array.isArray(value) ? value.join(',') : (value ?? '');
 }
 

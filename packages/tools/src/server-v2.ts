@@ -9,6 +9,7 @@ import {
   benchmarkDataTemplate,
   readAgentStatus,
   readBenchmarkData,
+  single,
   type ResourceAnswer,
 } from './resources.js';
 import { SERVER_INFO, SERVER_INSTRUCTIONS } from './server.js';
@@ -64,10 +65,6 @@ function asV2Error<T>(read: () => T): T {
     if (error instanceof McpError) throw new ProtocolError(error.code, error.message, error.data);
     throw error;
   }
-}
-
-function single(value: string | string[] | undefined): string {
-  return Array.isArray(value) ? value.join(',') : (value ?? '');
 }
 
 function registerResourcesV2(server: McpServer): void {
