@@ -15,6 +15,7 @@ const PAIRS = [
   { question: 'SDK v2 over v1, tuned (2025 era)', a: 'v2-tuned', b: 'tuned' },
   { question: '2026-07-28 over 2025-11-25, SDK v2 as documented', a: 'v2-official@2026', b: 'v2-official' },
   { question: '2026-07-28 over 2025-11-25, SDK v2 tuned', a: 'v2-tuned@2026', b: 'v2-tuned' },
+  { question: 'Tuned over documented, SDK v2 (2025 era)', a: 'v2-tuned', b: 'v2-official' },
   { question: 'Tuned over documented, SDK v2 in 2026-07-28', a: 'v2-tuned@2026', b: 'v2-official@2026' },
 ] as const;
 
