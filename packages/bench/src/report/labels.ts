@@ -18,3 +18,8 @@ export function busy(x: Cell): string {
   return ` (server ${percent(x.serverUtilisation, 0)} · generator ${percent(x.generatorUtilisation, 0)}${x.generatorUtilisation >= GENERATOR_BOUND ? ' †' : ''})`;
 }
 
+
+/** The server's and the generator's share of a core, as a table cell: "100% · 5%", † when the generator was the bound. */
+export function cpuShares(x: Cell): string {
+  return `${percent(x.serverUtilisation, 0)} · ${percent(x.generatorUtilisation, 0)}${x.generatorUtilisation >= GENERATOR_BOUND ? ' †' : ''}`;
+}

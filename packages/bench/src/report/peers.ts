@@ -7,7 +7,7 @@ import { summarise, type Summary } from '../stats.js';
 import { caseKey, cell, generatorBound, GENERATOR_BOUND, measurementsOf, rank, type Case, type Cell } from '../summarise.js';
 import { primaryKey, type Ctx } from './context.js';
 import { bytes, ms, num, percent, winnerText, withCi } from './format.js';
-import { busy, caseTitle } from './labels.js';
+import { busy, caseTitle, cpuShares } from './labels.js';
 import type { Block, Section } from './model.js';
 
 /** One column of the comparison: one of our servers in one wiring, or a peer in its own configuration. */
@@ -113,7 +113,7 @@ export function peersSection(ctx: Ctx): Section {
         head: ['Server', 'Req/s', 'p99', 'Req per CPU-s', 'Peak RSS', 'Server · generator'],
         rows: atSaturation.flatMap((e) => {
           const x = cellOf(ctx, sat, e);
-          return x ? [[e.label, withCi(x.rps, (v) => num(v)), ms(x.p99.mean), withCi(x.requestsPerCpuSecond, (v) => num(v)), bytes(x.peakRssBytes), `${percent(x.serverUtilisation, 0)} · ${percent(x.generatorUtilisation, 0)}${x.generatorUtilisation >= GENERATOR_BOUND ? ' †' : ''}`]] : [];
+          return x ? [[e.label, withCi(x.rps, (v) => num(v)), ms(x.p99.mean), withCi(x.requestsPerCpuSecond, (v) => num(v)), bytes(x.peakRssBytes), cpuShares(x)]] : [];
         }),
       },
     );

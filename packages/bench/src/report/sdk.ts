@@ -6,6 +6,7 @@ import { caseKey, cell, generatorBound, GENERATOR_BOUND, measurementsOf, type Ca
 import { eraOf, sdkOfVariant } from '../variants.js';
 import type { Ctx } from './context.js';
 import { bytes, ms, num, percent, withCi } from './format.js';
+import { cpuShares } from './labels.js';
 import type { Block, Section } from './model.js';
 import { pairedRatio } from './peers.js';
 
@@ -58,7 +59,7 @@ export function sdkSection(ctx: Ctx): Section {
         const x = cell(ctx.results, of(w), server);
         if (!x) return [];
         const floor = floors.get(w);
-        return [[server, label(w), withCi(x.rps, (v) => num(v)), ms(x.p50.mean), ms(x.p99.mean), withCi(x.requestsPerCpuSecond, (v) => num(v)), bytes(x.peakRssBytes), cpuText(x), floor && title.startsWith('Saturation') ? num(floor.callsPerSecond) : '—']];
+        return [[server, label(w), withCi(x.rps, (v) => num(v)), ms(x.p50.mean), ms(x.p99.mean), withCi(x.requestsPerCpuSecond, (v) => num(v)), bytes(x.peakRssBytes), cpuShares(x), floor && title.startsWith('Saturation') ? num(floor.callsPerSecond) : '—']];
       }),
     );
     if (rows.length === 0) continue;
@@ -92,6 +93,3 @@ export function sdkSection(ctx: Ctx): Section {
   return { id: 'sdk', title: 'SDK v1 vs v2, 2025-11-25 vs 2026-07-28', blocks };
 }
 
-function cpuText(x: Cell): string {
-  return `${percent(x.serverUtilisation, 0)} · ${percent(x.generatorUtilisation, 0)}${x.generatorUtilisation >= GENERATOR_BOUND ? ' †' : ''}`;
-}
