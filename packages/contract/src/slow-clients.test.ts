@@ -12,9 +12,14 @@ import { h2Session, health, healthUntil, leaksInternals, MCP_HEADERS, toolCall, 
 
 const HEADERS_TIMEOUT_MS = 1000;
 const REQUEST_TIMEOUT_MS = 2000;
-/** uWebSockets.js cuts off slow headers at its own fixed 10 s (not configurable from JS), checked every 4 s. */
+/**
+ * uWebSockets.js cuts off slow headers at its own fixed 10 s (not configurable from JS), checked
+ * by a 4 s sweep: measured 8.2-12.0 s here, idle or with every core busy; once 19.4 s in CI with
+ * another package's tests beside this one. The bound proves the cut-off, not its precision.
+ */
 const UWS_HEADERS_TIMEOUT_MS = 10_000;
-const UWS_SLACK_MS = 4500;
+const UWS_EARLY_MS = 4500;
+const UWS_LATE_MS = 14_000;
 const SLACK_MS = 1500;
 
 describe.each(SERVERS)('$name', (entry) => {
@@ -29,12 +34,13 @@ describe.each(SERVERS)('$name', (entry) => {
   it('cuts off HTTP/1.1 headers that trickle in', async () => {
     const server = running();
     for (const url of http1Urls()) {
-      const outcome = await trickleHttp1(url, 'headers', headersDeadline + UWS_SLACK_MS * 2);
-      expect(outcome.closedAfterMs, url).toBeGreaterThanOrEqual(headersDeadline - (entry.name === 'uws' ? UWS_SLACK_MS : 250));
-      expect(outcome.closedAfterMs, url).toBeLessThan(headersDeadline + (entry.name === 'uws' ? UWS_SLACK_MS : SLACK_MS));
+      const late = entry.name === 'uws' ? UWS_LATE_MS : SLACK_MS;
+      const outcome = await trickleHttp1(url, 'headers', headersDeadline + late + 4000);
+      expect(outcome.closedAfterMs, url).toBeGreaterThanOrEqual(headersDeadline - (entry.name === 'uws' ? UWS_EARLY_MS : 250));
+      expect(outcome.closedAfterMs, url).toBeLessThan(headersDeadline + late);
       expect(leaksInternals(outcome.received)).toBe(false);
     }
-  }, 30_000);
+  }, 60_000);
 
   it('answers 408 to an HTTP/1.1 body that trickles in, and closes the connection', async () => {
     const server = running();

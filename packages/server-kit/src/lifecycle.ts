@@ -16,6 +16,8 @@ export interface Listener {
   finish(): Promise<void>;
   /** At the deadline: close every connection now. */
   closeConnections(): void;
+  /** At the deadline: what is still open, for the log (why a drained server could not finish). */
+  stillOpen?(): string;
 }
 
 /** The Listener of a node:http server (node-http, and Hono's @hono/node-server). */
@@ -62,7 +64,11 @@ export function serveUntilSignalled(
     stopping = true;
     console.log(`${runtime} received ${signal}: draining ${endpoint.inFlight} in-flight request(s)`);
     const deadline = setTimeout(() => {
-      console.error(`${runtime} shutdown deadline of ${shutdownTimeoutMs} ms passed with ${endpoint.inFlight} in flight`);
+      const open = listeners.flatMap((l) => (l.stillOpen ? [`${l.url}: ${l.stillOpen()}`] : []));
+      console.error(
+        `${runtime} shutdown deadline of ${shutdownTimeoutMs} ms passed with ${endpoint.inFlight} in flight` +
+          (open.length > 0 ? `; still open: ${open.join('; ')}` : ''),
+      );
       for (const listener of listeners) listener.closeConnections();
       process.exit(1);
     }, shutdownTimeoutMs);

@@ -101,5 +101,10 @@ async function listen(server: Http2Server, port: number, scheme: string, label: 
       for (const session of sessions) session.destroy();
       for (const socket of http1.keys()) socket.destroy();
     },
+    stillOpen: () => {
+      const described = [...sessions].map((s) => `h2 session (closed ${s.closed}, destroyed ${s.destroyed}, socket destroyed ${s.socket?.destroyed ?? 'gone'})`);
+      described.push(...[...http1].map(([socket, active]) => `HTTP/1.1 socket with ${active} response(s) (destroyed ${socket.destroyed})`));
+      return described.length > 0 ? described.join(', ') : 'nothing tracked';
+    },
   };
 }
