@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { REPO_ROOT } from '@mcp-runtimes/registry';
 import { writeReport, linkLatest } from './report/write.js';
 import { hasFailures, type BenchResults } from './results.js';
+import { remoteSettings, runRemote } from './remote/run.js';
 import { runBenchmark } from './runner.js';
 import { parseArgs, USAGE } from './settings.js';
 import { requireToolchain } from './toolchain.js';
@@ -27,10 +28,22 @@ async function main(): Promise<number> {
     console.log(`report: ${written.markdown}\n        ${written.html}`);
     return 0;
   }
-  const tools = requireToolchain();
   const stamp = new Date().toISOString().replace(/[:]/g, '-').replace(/\..+$/, '');
   const dir = options.outDir ? resolve(options.outDir) : join(REPO_ROOT, 'reports', stamp);
-  const results = await runBenchmark({ settings: options.settings, tools, pin: options.pin, log: (l) => console.log(l) });
+  const log = (line: string) => console.log(line);
+  let results: BenchResults;
+  if (options.targets) {
+    let settings;
+    try {
+      settings = remoteSettings(process.argv.slice(2), options.targets);
+    } catch (error) {
+      console.error((error as Error).message);
+      return 2;
+    }
+    results = await runRemote({ settings, targets: options.targets, k6: requireToolchain(['k6']).k6, insecure: options.insecure, log });
+  } else {
+    results = await runBenchmark({ settings: options.settings, tools: requireToolchain(), pin: options.pin, log });
+  }
   const written = writeReport(results, dir);
   if (!options.outDir) linkLatest(dir);
   console.log(`\nreport: ${written.markdown}\n        ${written.html}\n        ${written.json}`);

@@ -119,6 +119,8 @@ export interface Environment {
   pinning: { server: string; generator: string } | null;
   /** The docker-compose demo: how the server and k6 containers were limited (no pinning there). */
   containers?: { server: string; generator: string };
+  /** `--target`: servers the runner did not start, each as its /health described it, and where k6 ran. */
+  remote?: { targets: Record<string, string>; generator: string };
 }
 
 export interface BenchSettings {

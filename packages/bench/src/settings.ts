@@ -1,5 +1,6 @@
 // The run's settings: a profile (default or --quick), then flags on top.
 import { PEERS, SERVERS } from '@mcp-runtimes/registry';
+import { parseTargets } from './demo/targets.js';
 import { VARIANT_NAMES } from './variants.js';
 import type { BenchSettings, CurveSettings } from './results.js';
 import { HEADLINE_SCENARIO, ratesOf, SCENARIOS, scenario } from './scenarios.js';
@@ -101,6 +102,10 @@ export interface CliOptions {
   from: string | null;
   pin: boolean;
   help: boolean;
+  /** `--target name=URL,…`: measure these running servers instead of starting ours (remote/run.ts). */
+  targets: Record<string, string> | null;
+  /** With --target: accept any TLS certificate. */
+  insecure: boolean;
 }
 
 export const USAGE = `pnpm bench:all [-- options]
@@ -129,6 +134,9 @@ export const USAGE = `pnpm bench:all [-- options]
   --wirings a,b        MCP wirings measured in every scenario (default ${PROFILES.default.wirings.join(',')}; known: ${VARIANT_NAMES.join(', ')}; <wiring>@2026 speaks 2026-07-28 to an SDK v2 wiring)
   --compare a,b|none   wirings measured at saturation (beside the raw echo) and in the headline scenario (default ${PROFILES.default.compare.join(',')});
                        pnpm bench:ablation compares every step from official to tuned
+  --target a=URL,b=URL measure servers already running (a deployment, a cluster): the gate and the k6 scenarios
+                       only, each server's CPU and memory from its /health; the names label the report
+  --insecure           with --target: accept any TLS certificate (the Helm chart's node:http2 makes its own)
   --out DIR            write the report here (default reports/<timestamp>, and reports/latest)
   --no-pin             do not pin server and generator to separate cores
   --from FILE          only re-render the report of FILE (a results.json) into its folder or --out
@@ -160,6 +168,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let from: string | null = null;
   let pin = true;
   let help = false;
+  let targets: Record<string, string> | null = null;
+  let insecure = false;
   for (let i = 0; i < args.length; i++) {
     const flag = args[i] as string;
     const value = () => {
@@ -251,6 +261,16 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--from':
         from = value();
         break;
+      case '--target': {
+        const more = parseTargets(value(), '--target');
+        const twice = Object.keys(more).filter((name) => targets && name in targets);
+        if (twice.length > 0) throw new Error(`--target: "${twice.join('", "')}" is named twice`);
+        targets = { ...(targets ?? {}), ...more };
+        break;
+      }
+      case '--insecure':
+        insecure = true;
+        break;
       case '--no-pin':
         pin = false;
         break;
@@ -271,7 +291,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     throw new Error('nothing to run: no scenario, no study and no reliability check');
   }
   settings.compare = settings.compare.filter((w) => !settings.wirings.includes(w));
-  return { settings, outDir, from, pin, help };
+  if (insecure && !targets) throw new Error('--insecure applies to --target only');
+  return { settings, outDir, from, pin, help, targets, insecure };
 }
 
 function list(raw: string, known: readonly string[], what: string, knownOrder = true): string[] {

@@ -1,5 +1,6 @@
-// Turns the demo's k6 output (k6/<id>.json, .code, .times, .started) into the BenchResults
-// `pnpm bench:all` writes, with the same measurement code, so the same report is built from it.
+// Turns the k6 runs of a plan into the BenchResults `pnpm bench:all` writes, with the same
+// measurement code, so the same report is built from them: the demo's k6 container leaves its
+// output in files (k6/<id>.json, .code, .times, .started), the runner's remote targets in memory.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serverEntry } from '@mcp-runtimes/registry';
@@ -10,7 +11,8 @@ import type { BenchResults, Environment, ProcessUsage } from '../results.js';
 import { scenario } from '../scenarios.js';
 import type { DemoPlan, DemoRun } from './plan.js';
 
-interface RunOutput {
+/** What one k6 run of the plan left: null when it never ran (its server failed the gate). */
+export interface RunOutput {
   code: number | null;
   summary: K6Summary | null;
   cpuSeconds: number;
@@ -50,6 +52,20 @@ export function serverUsageOf(summary: K6Summary): ProcessUsage {
 }
 
 export function collectDemo(plan: DemoPlan, dir: string, environment: Environment): BenchResults {
+  return collectRuns(plan, (run) => readRun(dir, run), environment, (server) => serverEntry(server).loadListener, () => {
+    const done = join(dir, 'k6', 'done');
+    return existsSync(done) ? readFileSync(done, 'utf8').trim() : new Date().toISOString();
+  });
+}
+
+/** The plan's measurements, gates and failures from each run's output; `protocolOf` labels a server's load listener. */
+export function collectRuns(
+  plan: DemoPlan,
+  outputOf: (run: DemoRun) => RunOutput | null,
+  environment: Environment,
+  protocolOf: (server: string) => string,
+  finishedAt: () => string,
+): BenchResults {
   const wiring = plan.settings.wirings[0] as string;
   const results: BenchResults = {
     schema: 1,
@@ -62,7 +78,7 @@ export function collectDemo(plan: DemoPlan, dir: string, environment: Environmen
     finishedAt: '',
   };
   for (const run of plan.runs) {
-    const out = readRun(dir, run);
+    const out = outputOf(run);
     if (!out) continue;
     results.startedAt ||= out.startedAt;
     if (run.kind === 'gate') {
@@ -77,10 +93,9 @@ export function collectDemo(plan: DemoPlan, dir: string, environment: Environmen
     }
     const sc = scenario(run.scenario as string);
     const m = k6Measurement(out.summary, sc, run.rate, serverUsageOf(out.summary), out.cpuSeconds, out.startedAt);
-    // Background CPU is not measurable from a container; NaN keeps it out of the report rather than claiming 0.
-    results.measurements.push({ ...m, server: run.server, wiring, round: run.round, protocol: serverEntry(run.server).loadListener, backgroundCpu: Number.NaN });
+    // Background CPU is not measurable from a container or another machine; NaN keeps it out of the report rather than claiming 0.
+    results.measurements.push({ ...m, server: run.server, wiring, round: run.round, protocol: protocolOf(run.server), backgroundCpu: Number.NaN });
   }
-  const done = join(dir, 'k6', 'done');
-  results.finishedAt = existsSync(done) ? readFileSync(done, 'utf8').trim() : new Date().toISOString();
+  results.finishedAt = finishedAt();
   return results;
 }

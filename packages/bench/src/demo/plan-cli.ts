@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { formatDuration } from '../runner.js';
 import { estimateSeconds } from '../settings.js';
 import { demoPlan, demoSettings, planScript, type DemoLimits } from './plan.js';
-import { demoTargets } from './targets.js';
+import { demoTargets, parseTargets } from './targets.js';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -18,14 +18,7 @@ function required(name: string): string {
 
 function targets(): Record<string, string> {
   const raw = process.env.DEMO_TARGETS;
-  if (!raw) return demoTargets();
-  const found: Record<string, string> = {};
-  for (const pair of raw.split(',')) {
-    const [name, url] = pair.split('=');
-    if (!name || !url) throw new Error(`DEMO_TARGETS: "${pair}" is not name=URL`);
-    found[name] = url;
-  }
-  return found;
+  return raw ? parseTargets(raw, 'DEMO_TARGETS') : demoTargets();
 }
 
 function main(): number {
@@ -51,7 +44,7 @@ function main(): number {
       k6Cpus: required('DEMO_K6_CPUS'),
       k6Image: required('DEMO_K6_IMAGE'),
     };
-    plan = demoPlan(settings, targets(), limits);
+    plan = { ...demoPlan(settings, targets()), limits };
   } catch (error) {
     console.error(`demo plan: ${(error as Error).message}`);
     return 2;

@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { SERVERS } from '@mcp-runtimes/registry';
 import { k6RunEnv } from '../measurement.js';
 import { scenario, SCENARIOS } from '../scenarios.js';
-import { DEMO_SCENARIOS, demoPlan, demoSettings, planScript, type DemoLimits } from './plan.js';
-import { demoTargets } from './targets.js';
-
-const LIMITS: DemoLimits = { serverCpus: '1', serverMemory: '512m', k6Cpus: '1', k6Image: 'grafana/k6:1.8.1' };
+import { DEMO_SCENARIOS, demoPlan, demoSettings, planScript } from './plan.js';
+import { demoTargets, parseTargets } from './targets.js';
 
 describe('the demo plan', () => {
   it('runs every k6 scenario and only those', () => {
@@ -36,7 +34,7 @@ describe('the demo plan', () => {
 
   it('interleaves servers in rounds, gates and warms each up once, and asks k6 what the runner asks', () => {
     const settings = demoSettings(['--repeats', '2', '--scenarios', 'simple-tool,batch', '--rates', '100,200', '--servers', 'node-http,hono'], 'tuned');
-    const plan = demoPlan(settings, demoTargets(), LIMITS);
+    const plan = demoPlan(settings, demoTargets());
     expect(plan.runs.map((r) => r.id)).toEqual([
       'r1-node-http-gate',
       'r1-node-http-warmup',
@@ -63,7 +61,7 @@ describe('the demo plan', () => {
   });
 
   it('writes a script that runs each plan entry once, trusting only the TLS target it must', () => {
-    const plan = demoPlan(demoSettings(['--quick', '--scenarios', 'batch'], 'tuned'), demoTargets(), LIMITS);
+    const plan = demoPlan(demoSettings(['--quick', '--scenarios', 'batch'], 'tuned'), demoTargets());
     const script = planScript(plan);
     const runLines = script.split('\n').filter((l) => l.startsWith('run '));
     expect(runLines).toHaveLength(plan.runs.length);
@@ -75,7 +73,24 @@ describe('the demo plan', () => {
 
   it('refuses a value the script could not quote', () => {
     const settings = demoSettings(['--quick', '--servers', 'uws'], 'tuned');
-    expect(() => planScript(demoPlan(settings, { uws: "http://uws:3000/mcp'; rm -rf /" }, LIMITS))).toThrow(/unsafe value/);
-    expect(() => demoPlan(settings, {}, LIMITS)).toThrow(/no target URL/);
+    expect(() => planScript(demoPlan(settings, { uws: "http://uws:3000/mcp'; rm -rf /" }))).toThrow(/unsafe value/);
+    expect(() => demoPlan(settings, {})).toThrow(/no target URL/);
+  });
+
+  it('reads targets as name=URL pairs and refuses what it cannot use', () => {
+    expect(parseTargets('prod=https://mcp.example.com/mcp, local=http://127.0.0.1:3001/mcp', 'T')).toEqual({
+      prod: 'https://mcp.example.com/mcp',
+      local: 'http://127.0.0.1:3001/mcp',
+    });
+    // A URL may hold '=' itself: only the first one splits.
+    expect(parseTargets('a=http://h/mcp=1', 'T')).toEqual({ a: 'http://h/mcp=1' });
+    expect(() => parseTargets('', 'T')).toThrow(/T: no target given/);
+    expect(() => parseTargets('http://h/mcp', 'T')).toThrow(/is not name=URL/);
+    expect(() => parseTargets('a=', 'T')).toThrow(/is not name=URL/);
+    expect(() => parseTargets('../x=http://h/mcp', 'T')).toThrow(/letters, digits/);
+    expect(() => parseTargets('a=http://h/mcp,a=http://i/mcp', 'T')).toThrow(/named twice/);
+    expect(() => parseTargets('a=h/mcp', 'T')).toThrow(/not a URL/);
+    expect(() => parseTargets('a=ftp://h/mcp', 'T')).toThrow(/not http: or https:/);
+    expect(() => parseTargets('a=http://u:p@h/mcp', 'T')).toThrow(/plain endpoint URL/);
   });
 });

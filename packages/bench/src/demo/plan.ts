@@ -30,7 +30,8 @@ export interface DemoLimits {
 
 export interface DemoPlan {
   settings: BenchSettings;
-  limits: DemoLimits;
+  /** The compose demo's containers; absent where the servers run elsewhere (`--target`). */
+  limits?: DemoLimits;
   runs: DemoRun[];
 }
 
@@ -41,18 +42,18 @@ export const DEMO_SCENARIOS = SCENARIOS.filter((s) => s.file !== undefined).map(
 export function demoSettings(args: readonly string[], wiring: string): BenchSettings {
   const { settings } = parseArgs(['--scenarios', DEMO_SCENARIOS.join(','), '--studies', 'none', '--reliability', 'none', '--wirings', wiring, '--compare', 'none', ...args]);
   const unsupported = settings.scenarios.filter((id) => !DEMO_SCENARIOS.includes(id));
-  if (unsupported.length > 0) throw new Error(`the demo runs k6 scenarios only (${DEMO_SCENARIOS.join(', ')}); not ${unsupported.join(', ')}`);
+  if (unsupported.length > 0) throw new Error(`servers the runner does not start get the k6 scenarios only (${DEMO_SCENARIOS.join(', ')}); not ${unsupported.join(', ')}`);
   if (settings.studies.studies.length > 0 || settings.reliability.checks.length > 0) {
-    throw new Error('the demo runs the k6 scenarios only: studies and reliability checks are pnpm bench:all on the host');
+    throw new Error('servers the runner does not start get the k6 scenarios only: studies and reliability checks start their own, with pnpm bench:all on the host');
   }
-  if (settings.scenarios.length === 0) throw new Error('the demo needs at least one scenario');
+  if (settings.scenarios.length === 0) throw new Error('no k6 scenario to run');
   // The compose file runs our servers only: the peers are measured by pnpm bench:all on the host.
   settings.peers = [];
   settings.command = ['docker compose up', ...(args.length > 0 ? [`(DEMO_ARGS=${args.join(' ')})`] : [])].join(' ');
   return settings;
 }
 
-export function demoPlan(settings: BenchSettings, targets: Record<string, string>, limits: DemoLimits): DemoPlan {
+export function demoPlan(settings: BenchSettings, targets: Record<string, string>): DemoPlan {
   const runs: DemoRun[] = [];
   for (let round = 1; round <= settings.repeats; round++) {
     for (const server of settings.servers) {
@@ -83,7 +84,7 @@ export function demoPlan(settings: BenchSettings, targets: Record<string, string
       }
     }
   }
-  return { settings, limits, runs };
+  return { settings, runs };
 }
 
 const SAFE = /^[A-Za-z0-9._:/,@=-]*$/;

@@ -28,9 +28,14 @@ function main(): number {
   const plan = JSON.parse(readFileSync(planFile, 'utf8')) as DemoPlan;
   const environment = collectEnvironment(null);
   const l = plan.limits;
+  if (!l) {
+    console.error(`demo report: ${planFile} has no container limits: the demo's plan service did not write it`);
+    return 1;
+  }
   environment.versions.k6 = l.k6Image;
   delete environment.versions.wrk;
   delete environment.versions.h2load;
+  delete environment.versions.oha;
   environment.containers = { server: `cpus ${l.serverCpus}, memory ${l.serverMemory} each`, generator: `${l.k6Image}, cpus ${l.k6Cpus}` };
   const results = collectDemo(plan, dir, environment);
   const written = writeReport(results, dir);

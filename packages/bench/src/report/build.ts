@@ -1,11 +1,10 @@
 // Builds the report (sections of text, tables and charts) from one run's raw results.
-import { serverEntry } from '@mcp-runtimes/registry';
 import type { BenchResults, Measurement } from '../results.js';
 import type { StudySettings } from '../studies/model.js';
 import { SCENARIOS, scenario } from '../scenarios.js';
 import { summarise } from '../stats.js';
 import { caseKey, generatorBound, GENERATOR_BOUND, rank, wiringOf, type Better, type Case, type Cell } from '../summarise.js';
-import { cellsOf, peakRss, primaryKey, reportContext, type Ctx } from './context.js';
+import { cellsOf, peakRss, primaryKey, protocolOf, reportContext, type Ctx } from './context.js';
 import { curveSection } from './curve.js';
 import { floorBlocks } from './floor.js';
 import { bytes, ms, num, percent, winnerText, withCi } from './format.js';
@@ -85,7 +84,9 @@ function header({ results }: Ctx): Section {
           ['OS', e.os],
           e.containers
             ? ['Containers', `servers: ${e.containers.server}; load generator: ${e.containers.generator}`]
-            : ['Pinning', e.pinning ? `server on ${e.pinning.server}, load generator on ${e.pinning.generator}` : 'none (not pinned)'],
+            : e.remote
+              ? ['Targets', `${Object.entries(e.remote.targets).map(([name, what]) => `${name}: ${what}`).join('; ')}; load generator: ${e.remote.generator}`]
+              : ['Pinning', e.pinning ? `server on ${e.pinning.server}, load generator on ${e.pinning.generator}` : 'none (not pinned)'],
           ['Node.js', e.node],
           ...Object.entries(e.versions).map(([k, v]) => [k, v]),
           ['Wirings', `${(s.wirings ?? ['official']).join(', ')} in every scenario${s.compare?.length ? `; ${s.compare.join(', ')} at saturation and in the headline scenario` : ''}`],
@@ -368,7 +369,7 @@ function multiplexing(ctx: Ctx): Section {
         head: ['Server', 'Protocol', 'All calls done (p50)', 'Ideal', 'Waves', 'Calls/s', 'p99 per call'],
         rows: cells.flatMap((x) =>
           x
-            ? [[x.server, serverEntry(x.server).loadListener, ms(x.iterationP50?.mean ?? NaN), ms(ideal), num((x.iterationP50?.mean ?? NaN) / ideal, 2), withCi(x.rps, (v) => num(v)), ms(x.p99.mean)]]
+            ? [[x.server, protocolOf(ctx, x.server, 'concurrent-calls'), ms(x.iterationP50?.mean ?? NaN), ms(ideal), num((x.iterationP50?.mean ?? NaN) / ideal, 2), withCi(x.rps, (v) => num(v)), ms(x.p99.mean)]]
             : [],
         ),
       },
@@ -483,6 +484,7 @@ function gatesAndFailures({ results }: Ctx): Section {
 function method({ results }: Ctx): Section {
   const bg = results.measurements.map((m: Measurement) => m.backgroundCpu);
   const inContainers = results.environment.containers !== undefined;
+  const remote = results.environment.remote !== undefined;
   return {
     id: 'method',
     title: 'How this was measured',
@@ -490,13 +492,17 @@ function method({ results }: Ctx): Section {
       {
         kind: 'list',
         items: [
-          inContainers
+          remote
+            ? 'Servers the runner did not start (`--target`): k6 on this machine gates each (a server that fails is not measured), warms it up once (discarded), then measures each scenario, servers interleaved in rounds (A B C D, A B C D …). Nothing of the servers is started, stopped or pinned by the runner; saturation, the latency curve, the studies and the reliability checks need servers it starts, and are not run.'
+            : inContainers
             ? 'The docker-compose demo: each server runs in its own container with the same CPU and memory limits for the whole run; k6 runs in its own container and, once every server is healthy, gates each (a server that fails is not measured), warms it up once (discarded), then measures each scenario, servers interleaved in rounds (A B C D, A B C D …).'
             : 'Each round starts every server in turn (A B C D, A B C D …, never all runs of one server back to back), pinned to one core with the load generator on the other; it waits for a quiet machine, runs the correctness gate, warms up (discarded), measures each scenario, and stops the server with SIGTERM (it must exit 0).',
           'k6 scenarios (`loadtests/*.js`) check every answer\'s body; errors are split into HTTP (no answer or wrong status), JSON-RPC error, tool `isError`, and wrong body. wrk and h2load check status only (with a 10 s timeout); their request is the one the gate checked.',
           'Throughput in bytes is response body bytes (k6, h2load); wrk counts every byte it read, headers included.',
           'Open model (constant arrival rate) for latency at a given load; closed model (fixed VUs) for the other k6 scenarios; saturation with wrk (HTTP/1.1) and h2load (h2c) against the MCP server and against the same stack\'s raw JSON echo.',
-          inContainers
+          remote
+            ? "Server CPU time and peak RSS as each server reports them on /health before and after each k6 run (peak RSS is the process's so far). They are one process's: behind a Service with several replicas, /health answers from any one of them, and the figures are not the deployment's; generator CPU from the shell's children times here. The servers' background load is not visible from here and is not reported."
+            : inContainers
             ? "Server CPU time and peak RSS as each server reports them on /health before and after each k6 run (peak RSS is the process's so far); generator CPU from the shell's children times in the k6 container. Background CPU is not measurable from a container and is not reported."
             : `Server CPU and peak RSS from /proc; generator CPU from the shell's children times. Background CPU before measurements: median ${num(summarise(bg).median, 2)} cores, max ${num(Math.max(0, ...bg), 2)}.`,
           'Raw results (every run) are in `results.json` beside this report; the tables are generated from it, never edited.',

@@ -44,3 +44,8 @@ export function peakRss(ctx: Ctx, server: string): number {
   const runs = ctx.results.measurements.filter((m) => m.server === server && m.scenario !== 'saturation-raw');
   return Math.max(0, ...runs.map((m) => m.serverUsage.peakRssBytes));
 }
+
+/** How a server's load was carried in a scenario (its load listener), as the measurements recorded it. */
+export function protocolOf(ctx: Ctx, server: string, scenario: string): string {
+  return ctx.results.measurements.find((m) => m.server === server && m.scenario === scenario)?.protocol ?? '';
+}
