@@ -4,7 +4,9 @@ import { SUMMARY_PATH } from './config.js';
 
 export function handleSummary(data) {
   const out = { stdout: `${text(data)}\n` };
-  if (SUMMARY_PATH) out[SUMMARY_PATH] = JSON.stringify(data);
+  // A line of its own: with SUMMARY_PATH=/dev/stdout (the Helm chart's runners) the two land on one
+  // stream in either order, and cluster:merge finds the summary line in the pod's log.
+  if (SUMMARY_PATH) out[SUMMARY_PATH] = `${JSON.stringify(data)}\n`;
   return out;
 }
 
