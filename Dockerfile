@@ -1,14 +1,19 @@
-# syntax=docker/dockerfile:1
-# The images of the docker-compose demo, from one workspace build:
+# The images of the docker-compose demo and the Helm chart, from one workspace build:
 #   --target server --build-arg SERVER=<folder under servers/>  one server and only what it
 #                     needs at run time (`pnpm deploy --prod` of its package), as user node
 #   --target bench    the built workspace: writes the demo's plan and its report with the code
 #                     `pnpm bench:all` uses
-# The base image is pinned by its exact version tag (the Node these servers are tested on); no
-# digest, because none could be checked against a registry when this was written.
+#   --target loadtests  k6 with loadtests/ at /loadtests: the k6-operator runner (deploy/helm)
+# The base images are build arguments, pinned by their exact version tags (the Node these servers
+# are tested on, the k6 the benchmark runs); no digest, because none could be checked against a
+# registry when this was written. Where no registry is reachable, scripts/standin-images.sh builds
+# local stand-ins from the machine (mcp-runtimes-standin/...) and passes them here.
+# No `# syntax=` line: BuildKit's built-in Dockerfile frontend, not one pulled from a registry.
 ARG NODE_VERSION=20.20.2
+ARG NODE_IMAGE=node:${NODE_VERSION}-bookworm-slim
+ARG K6_IMAGE=grafana/k6:1.8.1
 
-FROM node:${NODE_VERSION}-bookworm-slim AS workspace
+FROM ${NODE_IMAGE} AS workspace
 # pnpm exactly as package.json pins it, installed by npm (scripts/setup.sh explains why not corepack).
 ARG PNPM_VERSION=10.34.8
 RUN npm install --global --no-fund --no-audit "pnpm@${PNPM_VERSION}"
@@ -27,7 +32,7 @@ RUN test -n "${SERVER}" && test -f "servers/${SERVER}/package.json" \
 RUN pnpm --filter "{./servers/${SERVER}}..." run build \
   && pnpm --filter "./servers/${SERVER}" deploy --legacy --prod /out
 
-FROM node:${NODE_VERSION}-bookworm-slim AS server
+FROM ${NODE_IMAGE} AS server
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=server-build --chown=node:node /out ./
@@ -42,3 +47,8 @@ FROM workspace AS bench
 RUN pnpm --filter "@mcp-runtimes/bench..." run build
 USER node
 CMD ["node", "packages/bench/dist/demo/report-cli.js", "/results"]
+
+FROM ${K6_IMAGE} AS loadtests
+COPY loadtests /loadtests
+WORKDIR /loadtests
+ENV K6_NO_USAGE_REPORT=true

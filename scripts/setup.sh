@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine for mcp-runtimes: pnpm (pinned, without corepack), the dependencies
 # from the lockfile, a build, the self-signed localhost certificate of the TLS listener, and
-# the load tools (scripts/install-load-tools.sh).
+# the load tools (scripts/install-load-tools.sh) and the container tools (scripts/install-container-tools.sh).
 # Safe to run again: each step is skipped or fast when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,4 +43,7 @@ scripts/install-python-peers.sh
 
 # k6, wrk, h2load for the benchmark, Chromium for the report test (each only where missing).
 scripts/install-load-tools.sh
+
+# Compose v2, helm, debootstrap for the container test and the Helm chart's check.
+scripts/install-container-tools.sh
 say "done"

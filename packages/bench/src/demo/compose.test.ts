@@ -160,10 +160,21 @@ describe('docker-compose.yml', () => {
 });
 
 describe('Dockerfile', () => {
-  it('pins its base image by an exact version and pnpm as package.json does', () => {
-    expect(dockerfile).toMatch(/^ARG NODE_VERSION=\d+\.\d+\.\d+$/m);
+  const services = composeServices();
+  it('pins its base images by exact versions, as build arguments the compose file defaults the same, and pnpm as package.json does', () => {
+    const nodeVersion = /^ARG NODE_VERSION=(\d+\.\d+\.\d+)$/m.exec(dockerfile)?.[1];
+    expect(nodeVersion).toBeDefined();
+    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:\$\{NODE_VERSION\}-bookworm-slim$/m);
+    const k6Version = /^K6_VERSION=v(\S+)$/m.exec(readFileSync(join(REPO_ROOT, 'scripts/install-load-tools.sh'), 'utf8'))?.[1];
+    expect(dockerfile).toContain(`ARG K6_IMAGE=grafana/k6:${k6Version}`);
     const froms = [...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1]);
-    for (const from of froms) expect(from).toMatch(/^(node:\$\{NODE_VERSION\}-bookworm-slim|workspace)$/);
+    for (const from of froms) expect(from).toMatch(/^(\$\{NODE_IMAGE\}|\$\{K6_IMAGE\}|workspace)$/);
+    // What Compose passes when DEMO_NODE_IMAGE / DEMO_K6_IMAGE are unset: the same public images.
+    for (const name of [...SERVERS.map((s) => s.name), 'plan', 'report']) {
+      expect(services[name]?.build?.args?.NODE_IMAGE, name).toBe(`node:${nodeVersion}-bookworm-slim`);
+    }
+    expect(services.k6?.image).toBe(`grafana/k6:${k6Version}`);
+    expect(services.plan?.environment?.DEMO_K6_IMAGE).toBe(services.k6?.image);
     const pnpm = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { packageManager: string }).packageManager.split('@')[1];
     expect(dockerfile).toContain(`ARG PNPM_VERSION=${pnpm}`);
     expect(dockerfile).not.toMatch(/@sha256:/); // none could be checked here: none is better than an invented one
