@@ -9,6 +9,7 @@
 # Each Go build takes about 4 minutes on 2 cores, once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/debian-packages.sh
 
 COMPOSE_VERSION=v2.40.3
 HELM_VERSION=v4.3.2
@@ -44,16 +45,7 @@ fi
 apt_packages=()
 { command -v dockerd >/dev/null || [ -x /usr/sbin/dockerd ]; } && command -v docker >/dev/null || apt_packages+=(docker.io)
 command -v debootstrap >/dev/null || [ -x /usr/sbin/debootstrap ] || apt_packages+=(debootstrap)
-if [ ${#apt_packages[@]} -gt 0 ]; then
-  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-    say "installing ${apt_packages[*]} from Debian's packages"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
-  else
-    say "missing ${apt_packages[*]}: install them with your package manager (Debian/Ubuntu: apt-get install ${apt_packages[*]})"
-    exit 1
-  fi
-fi
+install_debian_packages "container tools" "${apt_packages[@]}" || exit 1
 
 say "docker compose: $compose ($("$compose" version --short))"
 say "helm: $helm ($("$helm" version --short))"

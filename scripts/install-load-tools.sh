@@ -10,6 +10,7 @@
 # Prints where each tool is; exits 1 with instructions when one cannot be installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/debian-packages.sh
 
 K6_VERSION=v1.8.1
 OHA_VERSION=1.16.0
@@ -57,16 +58,7 @@ command -v wrk >/dev/null || apt_packages+=(wrk)
 command -v h2load >/dev/null || apt_packages+=(nghttp2-client)
 command -v chromium >/dev/null || apt_packages+=(chromium)
 command -v docker-compose >/dev/null || apt_packages+=(docker-compose)
-if [ ${#apt_packages[@]} -gt 0 ]; then
-  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-    say "installing ${apt_packages[*]} from Debian's packages"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
-  else
-    say "missing ${apt_packages[*]}: install them with your package manager (Debian/Ubuntu: apt-get install ${apt_packages[*]})"
-    missing=1
-  fi
-fi
+install_debian_packages "load tools" "${apt_packages[@]}" || missing=1
 
 [ "$missing" = 0 ] || exit 1
 say "k6:     $(k6_path) ($("$(k6_path)" version | head -1))"
