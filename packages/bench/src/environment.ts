@@ -10,6 +10,7 @@ import { findTool, toolVersion } from './toolchain.js';
 /** Installed versions of the packages that decide the figures. */
 const PACKAGES: [string, string][] = [
   ['@modelcontextprotocol/sdk', 'packages/tools'],
+  ['@modelcontextprotocol/server', 'packages/tools'],
   ['hono', 'servers/hono'],
   ['@hono/node-server', 'servers/hono'],
   ['@trufflesuite/uws-js-unofficial', 'servers/uws'],
