@@ -43,6 +43,11 @@ case "${1:-}" in
       for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
       if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid"; echo "dockerd did not stop in 30 s: killed" >&2; fi
     fi
+    # dockerd leaves its default network namespace mounted under its exec root (seen with 20.10):
+    # unmount whatever is still mounted below .tools/docker, deepest first, so the folder can be removed.
+    awk -v root="$ROOT/" 'index($2, root) == 1 { print $2 }' /proc/mounts | sort -r | while read -r mnt; do
+      umount "$mnt" 2>/dev/null || umount -l "$mnt"
+    done
     rm -f "$SOCK" "$PID"
     settings
     ;;
