@@ -52,10 +52,11 @@ export function serverUsageOf(summary: K6Summary): ProcessUsage {
 }
 
 export function collectDemo(plan: DemoPlan, dir: string, environment: Environment): BenchResults {
-  return collectRuns(plan, (run) => readRun(dir, run), environment, (server) => serverEntry(server).loadListener, () => {
-    const done = join(dir, 'k6', 'done');
-    return existsSync(done) ? readFileSync(done, 'utf8').trim() : new Date().toISOString();
-  });
+  const results = collectRuns(plan, (run) => readRun(dir, run), environment, (server) => serverEntry(server).loadListener);
+  // The k6 container wrote when it finished; without that file it did not, and now will do.
+  const done = join(dir, 'k6', 'done');
+  if (existsSync(done)) results.finishedAt = readFileSync(done, 'utf8').trim();
+  return results;
 }
 
 /** The plan's measurements, gates and failures from each run's output; `protocolOf` labels a server's load listener. */
@@ -64,7 +65,6 @@ export function collectRuns(
   outputOf: (run: DemoRun) => RunOutput | null,
   environment: Environment,
   protocolOf: (server: string) => string,
-  finishedAt: () => string,
 ): BenchResults {
   const wiring = plan.settings.wirings[0] as string;
   const results: BenchResults = {
@@ -96,6 +96,6 @@ export function collectRuns(
     // Background CPU is not measurable from a container or another machine; NaN keeps it out of the report rather than claiming 0.
     results.measurements.push({ ...m, server: run.server, wiring, round: run.round, protocol: protocolOf(run.server), backgroundCpu: Number.NaN });
   }
-  results.finishedAt = finishedAt();
+  results.finishedAt = new Date().toISOString();
   return results;
 }

@@ -107,7 +107,7 @@ export async function runRemote({ settings, targets, k6, insecure, log }: Remote
       log(`   ${run.server} failed its gate: it will not be measured`);
     }
   }
-  return collectRuns(plan, (run) => outputs.get(run.id) ?? null, environment, (server) => protocolOf(targets[server] as string), () => new Date().toISOString());
+  return collectRuns(plan, (run) => outputs.get(run.id) ?? null, environment, (server) => protocolOf(targets[server] as string));
 }
 
 async function runOne(k6: string, run: DemoRun, insecure: boolean, prefix: string[], settings: BenchSettings): Promise<RunOutput> {
