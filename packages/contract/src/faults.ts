@@ -164,6 +164,45 @@ export function trickleH2Body(url: string, giveUpMs: number): Promise<{ afterMs:
   });
 }
 
+/** A connection that greeted the server and then never closes its side; `closed` settles when the server ended its own. */
+export interface HeldConnection {
+  closed: Promise<void>;
+  release(): void;
+}
+
+const H2_PREFACE = Buffer.concat([Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n'), Buffer.from([0, 0, 0, 4, 0, 0, 0, 0, 0])]);
+
+/**
+ * A client that says hello in `speak` (the HTTP/2 preface and an empty SETTINGS, or one
+ * keep-alive HTTP/1.1 request for /health), reads what comes, and never ends its side of the
+ * connection, not even after the server ended its own (half-open): a server that waits for
+ * the peer to close waits forever.
+ */
+export function holdConnection(url: string, speak: 'h2' | 'http/1.1'): Promise<HeldConnection> {
+  const target = new URL(url);
+  const port = Number(target.port);
+  const tcp = netConnect({ host: target.hostname, port, allowHalfOpen: true });
+  // A TLS socket over a half-open one is half-open too.
+  const socket: Socket =
+    target.protocol === 'https:' ? tlsConnect({ socket: tcp, ca: readFileSync(certificatePath()), ALPNProtocols: [speak], servername: 'localhost' }) : tcp;
+  socket.on('error', () => {});
+  const closed = new Promise<void>((resolve) => {
+    socket.once('end', () => resolve());
+    socket.once('close', () => resolve());
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('close', () => reject(new Error(`${url} closed the ${speak} connection before answering its hello`)));
+    socket.once(target.protocol === 'https:' ? 'secureConnect' : 'connect', () => {
+      socket.write(speak === 'h2' ? H2_PREFACE : `GET ${target.pathname.replace(/\/mcp$/, '/health')} HTTP/1.1\r\nHost: ${target.host}\r\n\r\n`);
+    });
+    // The first bytes back (the server's SETTINGS, or the /health answer) mean the connection is established.
+    socket.once('data', () => {
+      socket.resume();
+      resolve({ closed, release: () => socket.destroy() });
+    });
+  });
+}
+
 /** Error bodies must never show how the server is built. */
 export function leaksInternals(text: string): boolean {
   return /\n\s+at |node_modules|\/work\/|\/home\/|\.[cm]?[jt]s:\d+|Error: .*\n/.test(text);

@@ -5,9 +5,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readFileSync } from 'node:fs';
 import { createFetch, type TransportOptions } from '@mcp-runtimes/client';
-import { certificatePath, launchServer, SERVERS, stopCounts } from '@mcp-runtimes/registry';
+import { certificatePath, launchServer, SERVERS, stopCounts, type Protocol } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
-import { MCP_HEADERS, toolCall, transportOf } from './faults.js';
+import { holdConnection, MCP_HEADERS, toolCall, transportOf } from './faults.js';
 import { answerIn, WIRING } from './harness.js';
 
 const WORKERS = 16;
@@ -112,6 +112,29 @@ describe.each(SERVERS)('$name under load', (entry) => {
       expect(server.output()).toMatch(/shutdown deadline of 1000 ms passed with 1 in flight/);
     } finally {
       await close();
+    }
+  });
+});
+
+/** What a client may speak on each listener: TLS offers h2 and the HTTP/1.1 fallback. */
+const SPOKEN: Record<Protocol, readonly ('h2' | 'http/1.1')[]> = { http1: ['http/1.1'], 'h2-tls': ['h2', 'http/1.1'], h2c: ['h2'] };
+
+describe.each(SERVERS.map((s) => s.name))('%s with idle clients that never close', (name) => {
+  it('does not wait for an idle client to close its side: exits 0 on SIGTERM long before the deadline', async () => {
+    const deadlineMs = 5000;
+    const server = await launchServer(name, { env: { MCP_SHUTDOWN_TIMEOUT_MS: String(deadlineMs) } });
+    const held = await Promise.all(
+      Object.entries(server.urls).flatMap(([protocol, url]) => SPOKEN[protocol as Protocol].map((speak) => holdConnection(url, speak))),
+    );
+    try {
+      expect(held.length).toBeGreaterThan(0);
+      const signalled = performance.now();
+      expect(await server.stop(), server.output()).toEqual({ code: 0, signal: null });
+      expect(performance.now() - signalled, server.output()).toBeLessThan(deadlineMs / 2);
+      await Promise.all(held.map((h) => h.closed));
+    } finally {
+      for (const h of held) h.release();
+      await server.stop();
     }
   });
 });

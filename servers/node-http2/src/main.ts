@@ -7,6 +7,7 @@ import {
   type Http2Session,
 } from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
+import { TLSSocket } from 'node:tls';
 import {
   certificateFromFiles,
   configFromProcess,
@@ -54,8 +55,8 @@ try {
 }
 
 /**
- * Listens, and tracks what node:http2 does not close for us on shutdown: h2 sessions, and
- * the sockets of HTTP/1.1 fallback requests with how many responses each is still writing.
+ * Listens, and tracks what node:http2 does not close for us on shutdown: h2 sessions, and every
+ * connection's socket (for the HTTP/1.1 fallback, with how many responses it is still writing).
  */
 async function listen(server: Http2Server, port: number, scheme: string, label: string): Promise<Listener> {
   const sessions = new Set<Http2Session>();
@@ -63,17 +64,27 @@ async function listen(server: Http2Server, port: number, scheme: string, label: 
     sessions.add(session);
     session.once('close', () => sessions.delete(session));
   });
-  const http1 = new Map<Socket, number>();
+  const connections = new Map<Socket, Connection>();
   let finishing = false;
+  // node:http2 ends the socket of a session it closed gracefully, then waits for the peer to
+  // close its side, however long that takes; a stopping server closes it once its own side is written.
+  const closeIfDone = (socket: Socket, connection: Connection) => {
+    if (connection.http1Active === null ? socket.writableFinished : connection.http1Active === 0) socket.destroy();
+  };
+  server.on(scheme === 'https' ? 'secureConnection' : 'connection', (socket: Socket) => {
+    const h2 = !(socket instanceof TLSSocket) || socket.alpnProtocol === 'h2';
+    const connection: Connection = { http1Active: h2 ? null : 0, closed: new Promise((resolve) => socket.once('close', resolve)) };
+    connections.set(socket, connection);
+    void connection.closed.then(() => connections.delete(socket));
+    if (h2) socket.once('finish', () => finishing && closeIfDone(socket, connection));
+  });
   server.on('request', (req: Http2ServerRequest) => {
-    if (req.httpVersionMajor !== 1) return;
-    const socket = req.socket as Socket;
-    if (!http1.has(socket)) socket.once('close', () => http1.delete(socket));
-    http1.set(socket, (http1.get(socket) ?? 0) + 1);
+    const connection = connections.get(req.socket as Socket);
+    if (req.httpVersionMajor !== 1 || !connection || connection.http1Active === null) return;
+    connection.http1Active++;
     req.once('close', () => {
-      const active = (http1.get(socket) ?? 1) - 1;
-      http1.set(socket, active);
-      if (finishing && active === 0) socket.destroy();
+      connection.http1Active = (connection.http1Active ?? 1) - 1;
+      if (finishing) closeIfDone(req.socket as Socket, connection);
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -84,7 +95,6 @@ async function listen(server: Http2Server, port: number, scheme: string, label: 
     });
   });
   const { port: boundPort } = server.address() as AddressInfo;
-  const closedEvents = () => [...sessions, ...http1.keys()].map((c) => new Promise((resolve) => c.once('close', resolve)));
   return {
     url: endpointUrl(scheme, config.host, boundPort, config.mcpPath),
     label,
@@ -94,17 +104,26 @@ async function listen(server: Http2Server, port: number, scheme: string, label: 
     },
     finish: async () => {
       finishing = true;
-      for (const [socket, active] of http1) if (active === 0) socket.destroy();
-      await Promise.all(closedEvents());
+      for (const [socket, connection] of connections) closeIfDone(socket, connection);
+      await Promise.all([...connections.values()].map((c) => c.closed));
     },
     closeConnections: () => {
       for (const session of sessions) session.destroy();
-      for (const socket of http1.keys()) socket.destroy();
+      for (const socket of connections.keys()) socket.destroy();
     },
     stillOpen: () => {
-      const described = [...sessions].map((s) => `h2 session (closed ${s.closed}, destroyed ${s.destroyed}, socket destroyed ${s.socket?.destroyed ?? 'gone'})`);
-      described.push(...[...http1].map(([socket, active]) => `HTTP/1.1 socket with ${active} response(s) (destroyed ${socket.destroyed})`));
+      const described = [...connections].map(([socket, { http1Active }]) =>
+        http1Active === null
+          ? `h2 connection (own side written ${socket.writableFinished}, destroyed ${socket.destroyed})`
+          : `HTTP/1.1 connection with ${http1Active} response(s) (destroyed ${socket.destroyed})`,
+      );
       return described.length > 0 ? described.join(', ') : 'nothing tracked';
     },
   };
+}
+
+interface Connection {
+  /** Responses an HTTP/1.1 fallback connection is still writing; null on an h2 connection. */
+  http1Active: number | null;
+  closed: Promise<unknown>;
 }
