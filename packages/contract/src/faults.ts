@@ -164,41 +164,67 @@ export function trickleH2Body(url: string, giveUpMs: number): Promise<{ afterMs:
   });
 }
 
-/** A connection that greeted the server and then never closes its side; `closed` settles when the server ended its own. */
+/** A connection that greeted the server and then never closes its side. */
 export interface HeldConnection {
-  closed: Promise<void>;
+  /** Settles when the server ended its side (or closed the connection). */
+  ended: Promise<void>;
+  /**
+   * After the server ended its side: pings it every 200 ms until a write fails, which is when
+   * the server let go of the connection entirely; ms from the end to that.
+   */
+  lingered(giveUpMs: number): Promise<number>;
   release(): void;
 }
 
 const H2_PREFACE = Buffer.concat([Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n'), Buffer.from([0, 0, 0, 4, 0, 0, 0, 0, 0])]);
+/** GOAWAY, no error, last stream 0: "I am done with this connection". */
+const H2_GOAWAY = Buffer.from([0, 0, 8, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+const H2_PING = Buffer.from([0, 0, 8, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
 
 /**
- * A client that says hello in `speak` (the HTTP/2 preface and an empty SETTINGS, or one
- * keep-alive HTTP/1.1 request for /health), reads what comes, and never ends its side of the
- * connection, not even after the server ended its own (half-open): a server that waits for
- * the peer to close waits forever.
+ * A client that says hello in `speak` (the HTTP/2 preface and an empty SETTINGS, then GOAWAY
+ * with `goaway`; or one keep-alive HTTP/1.1 request for /health), reads what comes, and never
+ * ends its side of the connection, not even after the server ended its own (half-open): a
+ * server that waits for the peer to close waits forever.
  */
-export function holdConnection(url: string, speak: 'h2' | 'http/1.1'): Promise<HeldConnection> {
+export function holdConnection(url: string, speak: 'h2' | 'http/1.1', then?: 'goaway'): Promise<HeldConnection> {
   const target = new URL(url);
   const port = Number(target.port);
   const tcp = netConnect({ host: target.hostname, port, allowHalfOpen: true });
   // A TLS socket over a half-open one is half-open too.
   const socket: Socket =
     target.protocol === 'https:' ? tlsConnect({ socket: tcp, ca: readFileSync(certificatePath()), ALPNProtocols: [speak], servername: 'localhost' }) : tcp;
-  socket.on('error', () => {});
-  const closed = new Promise<void>((resolve) => {
-    socket.once('end', () => resolve());
+  const gone = new Promise<void>((resolve) => {
+    socket.once('error', () => resolve());
     socket.once('close', () => resolve());
   });
+  socket.on('error', () => {});
+  const ended = new Promise<void>((resolve) => {
+    socket.once('end', () => resolve());
+    void gone.then(resolve);
+  });
+  const lingered = async (giveUpMs: number) => {
+    await ended;
+    const since = Date.now();
+    const pinger = setInterval(() => socket.write(H2_PING), 200);
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${url} still held the half-open connection ${giveUpMs} ms after ending its side`)), giveUpMs).unref());
+    try {
+      await Promise.race([gone, timeout]);
+      return Date.now() - since;
+    } finally {
+      clearInterval(pinger);
+    }
+  };
   return new Promise((resolve, reject) => {
     socket.once('close', () => reject(new Error(`${url} closed the ${speak} connection before answering its hello`)));
     socket.once(target.protocol === 'https:' ? 'secureConnect' : 'connect', () => {
-      socket.write(speak === 'h2' ? H2_PREFACE : `GET ${target.pathname.replace(/\/mcp$/, '/health')} HTTP/1.1\r\nHost: ${target.host}\r\n\r\n`);
+      const hello = speak === 'h2' ? H2_PREFACE : `GET ${target.pathname.replace(/\/mcp$/, '/health')} HTTP/1.1\r\nHost: ${target.host}\r\n\r\n`;
+      socket.write(then === 'goaway' ? Buffer.concat([H2_PREFACE, H2_GOAWAY]) : hello);
     });
     // The first bytes back (the server's SETTINGS, or the /health answer) mean the connection is established.
     socket.once('data', () => {
       socket.resume();
-      resolve({ closed, release: () => socket.destroy() });
+      resolve({ ended, lingered, release: () => socket.destroy() });
     });
   });
 }

@@ -131,7 +131,7 @@ describe.each(SERVERS.map((s) => s.name))('%s with idle clients that never close
       const signalled = performance.now();
       expect(await server.stop(), server.output()).toEqual({ code: 0, signal: null });
       expect(performance.now() - signalled, server.output()).toBeLessThan(deadlineMs / 2);
-      await Promise.all(held.map((h) => h.closed));
+      await Promise.all(held.map((h) => h.ended));
     } finally {
       for (const h of held) h.release();
       await server.stop();

@@ -1,14 +1,14 @@
 /**
  * Slow clients cannot hold a server: headers that trickle in are cut off at
  * MCP_HEADERS_TIMEOUT_MS, a body that trickles in at MCP_REQUEST_TIMEOUT_MS (408), an idle
- * HTTP/2 connection is closed; a request in progress is never cut off by either. On every
+ * HTTP/2 connection is closed, and so is one whose client ended the session but not the socket; a request in progress is never cut off by either. On every
  * server and listener.
  */
 import { createFetch } from '@mcp-runtimes/client';
 import { SERVERS } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
 import { answerIn, serverForSuite } from './harness.js';
-import { h2Session, health, healthUntil, leaksInternals, MCP_HEADERS, toolCall, transportOf, trickleH2Body, trickleHttp1 } from './faults.js';
+import { h2Session, health, healthUntil, holdConnection, leaksInternals, MCP_HEADERS, toolCall, transportOf, trickleH2Body, trickleHttp1 } from './faults.js';
 
 const HEADERS_TIMEOUT_MS = 1000;
 const REQUEST_TIMEOUT_MS = 2000;
@@ -72,6 +72,17 @@ describe.each(SERVERS)('$name', (entry) => {
       expect(Date.now() - started, url).toBeLessThan(HEADERS_TIMEOUT_MS + SLACK_MS);
     }
     await healthUntil(server, (h) => h.in_flight === 1, 2000);
+  }, 30_000);
+
+  it('lets go of an HTTP/2 connection whose client said GOAWAY but never closes its side', async () => {
+    for (const url of h2Urls()) {
+      const held = await holdConnection(url, 'h2', 'goaway');
+      try {
+        expect(await held.lingered(HEADERS_TIMEOUT_MS + SLACK_MS * 2), url).toBeLessThan(HEADERS_TIMEOUT_MS + SLACK_MS);
+      } finally {
+        held.release();
+      }
+    }
   }, 30_000);
 
   it('never cuts off a request in progress: a tool call slower than both deadlines completes', async () => {

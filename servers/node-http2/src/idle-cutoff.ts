@@ -1,11 +1,12 @@
 import type { Http2SecureServer, Http2Server, Http2ServerRequest, Http2ServerResponse, Http2Session } from 'node:http2';
-import type { TLSSocket } from 'node:tls';
+import type { Socket } from 'node:net';
+import { Server as TlsServer, TLSSocket } from 'node:tls';
 
 /**
  * node:http2 has no headers deadline (and its session timeout would cut off a stream that is
  * just waiting for a slow tool), so this gives it the one node:http has: a connection with
  * no request in progress for `timeoutMs` (one that never completes its headers, or an idle
- * kept-alive one) is closed. A request in progress is never cut off by it; its body has the
+ * kept-alive one, or one whose session is over but whose peer keeps its side open) is closed. A request in progress is never cut off by it; its body has the
  * request deadline.
  */
 export function closeIdleConnections(server: Http2Server | Http2SecureServer, timeoutMs: number): void {
@@ -17,6 +18,16 @@ export function closeIdleConnections(server: Http2Server | Http2SecureServer, ti
       stream.once('close', () => watch.end());
     });
     session.once('close', () => watch.stop());
+  });
+  // A session closed gracefully (GOAWAY from either side) ends its socket, then node:http2 waits
+  // for the peer to close its side, however long: a peer that never does would hold it forever.
+  server.on(server instanceof TlsServer ? 'secureConnection' : 'connection', (socket: Socket) => {
+    if (socket instanceof TLSSocket && socket.alpnProtocol !== 'h2') return;
+    socket.once('finish', () => {
+      const linger = setTimeout(() => socket.destroy(), timeoutMs);
+      linger.unref();
+      socket.once('close', () => clearTimeout(linger));
+    });
   });
   // HTTP/1.1 over TLS (the ALPN fallback): node:http2 hands these sockets to node:http's parser
   // but without its deadlines.
