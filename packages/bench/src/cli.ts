@@ -35,7 +35,7 @@ async function main(): Promise<number> {
   if (options.targets) {
     let settings;
     try {
-      settings = remoteSettings(process.argv.slice(2), options.targets);
+      settings = remoteSettings(process.argv.slice(2), options.targets, options.eras);
     } catch (error) {
       console.error((error as Error).message);
       return 2;

@@ -1,7 +1,8 @@
 // The run's settings: a profile (default or --quick), then flags on top.
 import { PEERS, SERVERS } from '@mcp-runtimes/registry';
 import { parseTargets } from './demo/targets.js';
-import { VARIANT_NAMES } from './variants.js';
+import { ERAS, VARIANT_NAMES } from './variants.js';
+import type { Era } from './saturation.js';
 import type { BenchSettings, CurveSettings } from './results.js';
 import { HEADLINE_SCENARIO, ratesOf, SCENARIOS, scenario } from './scenarios.js';
 import { RELIABILITY_CHECKS, type ReliabilitySettings } from './reliability/model.js';
@@ -106,6 +107,8 @@ export interface CliOptions {
   targets: Record<string, string> | null;
   /** With --target: accept any TLS certificate. */
   insecure: boolean;
+  /** With --target: the MCP revisions k6 speaks to them, each measured on its own. */
+  eras: Era[];
 }
 
 export const USAGE = `pnpm bench:all [-- options]
@@ -137,6 +140,8 @@ export const USAGE = `pnpm bench:all [-- options]
   --target a=URL,b=URL measure servers already running (a deployment, a cluster): the gate and the k6 scenarios
                        only, each server's CPU and memory from its /health; the names label the report
   --insecure           with --target: accept any TLS certificate (the Helm chart's node:http2 makes its own)
+  --protocol a,b       with --target: the MCP revisions k6 speaks, each gated and measured (default 2025-11-25;
+                       known: ${ERAS.join(', ')}; 2026-07-28 needs an SDK v2 server)
   --out DIR            write the report here (default reports/<timestamp>, and reports/latest)
   --no-pin             do not pin server and generator to separate cores
   --from FILE          only re-render the report of FILE (a results.json) into its folder or --out
@@ -170,6 +175,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let help = false;
   let targets: Record<string, string> | null = null;
   let insecure = false;
+  let eras: Era[] | null = null;
   for (let i = 0; i < args.length; i++) {
     const flag = args[i] as string;
     const value = () => {
@@ -271,6 +277,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--insecure':
         insecure = true;
         break;
+      case '--protocol':
+        eras = list(value(), ERAS, 'MCP revision', false) as Era[];
+        break;
       case '--no-pin':
         pin = false;
         break;
@@ -292,7 +301,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   }
   settings.compare = settings.compare.filter((w) => !settings.wirings.includes(w));
   if (insecure && !targets) throw new Error('--insecure applies to --target only');
-  return { settings, outDir, from, pin, help, targets, insecure };
+  if (eras && !targets) throw new Error('--protocol applies to --target only (our servers: --wirings <wiring>@2026)');
+  return { settings, outDir, from, pin, help, targets, insecure, eras: eras ?? ['2025-11-25'] };
 }
 
 function list(raw: string, known: readonly string[], what: string, knownOrder = true): string[] {

@@ -10,6 +10,9 @@ export type Variant = WiringName | `${WiringName}@2026`;
 
 const MODERN_SUFFIX = '@2026';
 
+/** The MCP revisions the load generators and the gate speak, the older first. */
+export const ERAS: readonly Era[] = ['2025-11-25', '2026-07-28'];
+
 export const VARIANT_NAMES: readonly Variant[] = [
   ...WIRING_NAMES,
   ...WIRING_NAMES.filter((w) => sdkOf(w) === 'v2').map((w) => `${w}${MODERN_SUFFIX}` as const),

@@ -66,7 +66,6 @@ export function collectRuns(
   environment: Environment,
   protocolOf: (server: string) => string,
 ): BenchResults {
-  const wiring = plan.settings.wirings[0] as string;
   const results: BenchResults = {
     schema: 1,
     environment,
@@ -82,19 +81,19 @@ export function collectRuns(
     if (!out) continue;
     results.startedAt ||= out.startedAt;
     if (run.kind === 'gate') {
-      results.gates.push({ server: run.server, wiring, round: run.round, ...gateVerdict(out.code, out.summary, out.log) });
+      results.gates.push({ server: run.server, wiring: run.wiring, round: run.round, ...gateVerdict(out.code, out.summary, out.log) });
       continue;
     }
     if (run.kind !== 'measure') continue;
     const label = `${run.scenario}${run.rate !== undefined ? ` @${run.rate}/s` : ''}`;
     if (!out.summary || out.code !== 0) {
-      results.failures.push({ server: run.server, wiring, round: run.round, stage: 'measure', message: `${label}: ${k6Exit(out.code, out.log)}` });
+      results.failures.push({ server: run.server, wiring: run.wiring, round: run.round, stage: 'measure', message: `${label}: ${k6Exit(out.code, out.log)}` });
       continue;
     }
     const sc = scenario(run.scenario as string);
     const m = k6Measurement(out.summary, sc, run.rate, serverUsageOf(out.summary), out.cpuSeconds, out.startedAt);
     // Background CPU is not measurable from a container or another machine; NaN keeps it out of the report rather than claiming 0.
-    results.measurements.push({ ...m, server: run.server, wiring, round: run.round, protocol: protocolOf(run.server), backgroundCpu: Number.NaN });
+    results.measurements.push({ ...m, server: run.server, wiring: run.wiring, round: run.round, protocol: protocolOf(run.server), backgroundCpu: Number.NaN });
   }
   results.finishedAt = new Date().toISOString();
   return results;

@@ -30,6 +30,9 @@ describe('the demo plan', () => {
     expect(() => demoSettings(['--studies', 'layers'], 'tuned')).toThrow(/bench:all on the host/);
     expect(() => demoSettings(['--servers', 'nginx'], 'tuned')).toThrow(/unknown server/);
     expect(() => demoSettings([], 'fastest')).toThrow(/unknown wiring/);
+    // The compose servers run DEMO_WIRING: a flag naming other wirings would mislabel their figures.
+    expect(() => demoSettings(['--wirings', 'official'], 'tuned')).toThrow(/DEMO_WIRING/);
+    expect(() => demoSettings(['--compare', 'official'], 'tuned')).toThrow(/DEMO_WIRING/);
   });
 
   it('interleaves servers in rounds, gates and warms each up once, and asks k6 what the runner asks', () => {
@@ -56,8 +59,21 @@ describe('the demo plan', () => {
     const batch = plan.runs.find((r) => r.id === 'r2-hono-batch-1000');
     expect(batch).toMatchObject({ kind: 'measure', server: 'hono', round: 2, scenario: 'batch', file: 'batch.js', url: 'http://hono:3000/mcp' });
     // batch has one fixed rate of its own (scenarios.ts), whatever --rates says.
-    expect(batch?.env).toEqual(k6RunEnv(scenario('batch'), settings.durationSeconds, 1000));
+    expect(batch?.env).toEqual({ ...k6RunEnv(scenario('batch'), settings.durationSeconds, 1000), PROTOCOL: '2025-11-25' });
+    expect(batch?.wiring).toBe('tuned');
     expect(plan.runs.find((r) => r.id === 'r1-node-http-simple-tool-200')?.env).toMatchObject({ MODE: 'open', RATE: '200' });
+  });
+
+  it('gates and measures each MCP revision of a server on its own, in the revision it names', () => {
+    const settings = demoSettings(['--quick', '--scenarios', 'batch', '--servers', 'uws'], 'tuned');
+    settings.wirings = ['deployed', 'deployed@2026'];
+    const plan = demoPlan(settings, demoTargets());
+    expect(plan.runs.map((r) => [r.id, r.wiring, r.env.PROTOCOL])).toEqual([
+      ['r1-uws-gate', 'deployed', '2025-11-25'],
+      ['r1-uws-batch-1000', 'deployed', '2025-11-25'],
+      ['r1-uws@2026-gate', 'deployed@2026', '2026-07-28'],
+      ['r1-uws@2026-batch-1000', 'deployed@2026', '2026-07-28'],
+    ]);
   });
 
   it('writes a script that runs each plan entry once, trusting only the TLS target it must', () => {

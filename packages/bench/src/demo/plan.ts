@@ -6,12 +6,15 @@ import { k6RunEnv, WARMUP, warmupEnv } from '../measurement.js';
 import type { BenchSettings } from '../results.js';
 import { ratesOf, scenario, SCENARIOS } from '../scenarios.js';
 import { parseArgs } from '../settings.js';
+import { eraOf } from '../variants.js';
 
 export interface DemoRun {
   /** Names the run's files under k6/: `r1-node-http-simple-tool-500`. */
   id: string;
   kind: 'gate' | 'warmup' | 'measure';
   server: string;
+  /** The variant its measurements carry: the wiring, and `@2026` where k6 speaks 2026-07-28. */
+  wiring: string;
   round: number;
   scenario?: string;
   rate?: number;
@@ -40,6 +43,9 @@ export const DEMO_SCENARIOS = SCENARIOS.filter((s) => s.file !== undefined).map(
 
 /** The demo's settings: bench:all's flags (DEMO_ARGS), its k6 scenarios only, the compose wiring. */
 export function demoSettings(args: readonly string[], wiring: string): BenchSettings {
+  // The servers run one wiring (DEMO_WIRING, or whatever a target deployed): a flag naming others would mislabel them.
+  const chosen = args.filter((a) => a === '--wirings' || a === '--compare');
+  if (chosen.length > 0) throw new Error(`${chosen.join(', ')}: the servers run the wiring they were started with (the demo's DEMO_WIRING)`);
   const { settings } = parseArgs(['--scenarios', DEMO_SCENARIOS.join(','), '--studies', 'none', '--reliability', 'none', '--wirings', wiring, '--compare', 'none', ...args]);
   const unsupported = settings.scenarios.filter((id) => !DEMO_SCENARIOS.includes(id));
   if (unsupported.length > 0) throw new Error(`servers the runner does not start get the k6 scenarios only (${DEMO_SCENARIOS.join(', ')}); not ${unsupported.join(', ')}`);
@@ -59,27 +65,30 @@ export function demoPlan(settings: BenchSettings, targets: Record<string, string
     for (const server of settings.servers) {
       const url = targets[server];
       if (!url) throw new Error(`no target URL for server "${server}"`);
-      const at = (what: string) => `r${round}-${server}-${what}`;
-      if (round === 1) {
-        runs.push({ id: at('gate'), kind: 'gate', server, round, file: 'gate.js', url, env: { MODE: 'gate' } });
-        if (settings.warmupSeconds > 0) {
-          runs.push({ id: at('warmup'), kind: 'warmup', server, round, file: WARMUP.file, url, env: warmupEnv(settings.warmupSeconds) });
+      for (const wiring of settings.wirings) {
+        // Each era of a server is gated and measured on its own, as the runner does its variants.
+        const era = eraOf(wiring);
+        const at = (what: string) => `r${round}-${server}${era === '2026-07-28' ? '@2026' : ''}-${what}`;
+        const base = { server, wiring, round, url };
+        if (round === 1) {
+          runs.push({ ...base, id: at('gate'), kind: 'gate', file: 'gate.js', env: { MODE: 'gate', PROTOCOL: era } });
+          if (settings.warmupSeconds > 0) {
+            runs.push({ ...base, id: at('warmup'), kind: 'warmup', file: WARMUP.file, env: { ...warmupEnv(settings.warmupSeconds), PROTOCOL: era } });
+          }
         }
-      }
-      for (const id of settings.scenarios) {
-        const sc = scenario(id);
-        for (const rate of ratesOf(sc, settings.rates)) {
-          runs.push({
-            id: at(rate === undefined ? id : `${id}-${rate}`),
-            kind: 'measure',
-            server,
-            round,
-            scenario: id,
-            ...(rate !== undefined ? { rate } : {}),
-            file: sc.file as string,
-            url,
-            env: k6RunEnv(sc, settings.durationSeconds, rate),
-          });
+        for (const id of settings.scenarios) {
+          const sc = scenario(id);
+          for (const rate of ratesOf(sc, settings.rates)) {
+            runs.push({
+              ...base,
+              id: at(rate === undefined ? id : `${id}-${rate}`),
+              kind: 'measure',
+              scenario: id,
+              ...(rate !== undefined ? { rate } : {}),
+              file: sc.file as string,
+              env: { ...k6RunEnv(sc, settings.durationSeconds, rate), PROTOCOL: era },
+            });
+          }
         }
       }
     }

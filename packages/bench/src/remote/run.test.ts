@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_SCENARIOS } from '../demo/plan.js';
 import { parseArgs } from '../settings.js';
-import { protocolOf, REMOTE_WIRING, remoteSettings } from './run.js';
+import { protocolOf, REMOTE_WIRING, remoteSettings, remoteVariant } from './run.js';
 
 const TARGETS = { prod: 'https://mcp.example.com/mcp', canary: 'http://127.0.0.1:3001/mcp' };
 
@@ -12,6 +12,10 @@ describe('remote targets', () => {
     expect(o.insecure).toBe(true);
     expect(parseArgs([]).targets).toBeNull();
     expect(() => parseArgs(['--target', 'a=http://h/mcp', '--target', 'a=http://i/mcp'])).toThrow(/"a" is named twice/);
+    expect(parseArgs(['--target', 'a=http://h/mcp']).eras).toEqual(['2025-11-25']);
+    expect(parseArgs(['--target', 'a=http://h/mcp', '--protocol', '2026-07-28,2025-11-25']).eras).toEqual(['2026-07-28', '2025-11-25']);
+    expect(() => parseArgs(['--target', 'a=http://h/mcp', '--protocol', '2024-11-05'])).toThrow(/unknown MCP revision/);
+    expect(() => parseArgs(['--protocol', '2026-07-28'])).toThrow(/--target only/);
     expect(() => parseArgs(['--insecure'])).toThrow(/--target only/);
     expect(() => parseArgs(['--target'])).toThrow(/needs a value/);
   });
@@ -29,6 +33,10 @@ describe('remote targets', () => {
     expect([s.repeats, s.durationSeconds]).toEqual([2, 7]);
     expect(s.command).toBe(`pnpm bench:all ${args.join(' ')}`);
     expect(remoteSettings(['--scenarios', 'agents', '--quick'], TARGETS).scenarios).toEqual(['agents']);
+    // Each revision is a variant of its own, gated and measured; the first the report's primary.
+    const both = remoteSettings([...args, '--protocol', '2026-07-28,2025-11-25'], TARGETS, ['2026-07-28', '2025-11-25']);
+    expect(both.wirings).toEqual([remoteVariant('2026-07-28'), REMOTE_WIRING]);
+    expect(both.repeats).toBe(2);
   });
 
   it('refuses what needs servers the runner starts', () => {

@@ -11,9 +11,16 @@ import type { BenchResults, BenchSettings } from '../results.js';
 import { findTool } from '../toolchain.js';
 import { collectRuns, type RunOutput } from '../demo/collect.js';
 import { demoPlan, demoSettings, type DemoRun } from '../demo/plan.js';
+import type { Era } from '../saturation.js';
+import { eraOf } from '../variants.js';
 
 /** A target's measurements carry this wiring: whatever the deployment runs (its /health says which). */
 export const REMOTE_WIRING = 'deployed';
+
+/** The variant a target's measurements in one revision carry: `deployed`, `deployed@2026`. */
+export function remoteVariant(era: Era): string {
+  return era === '2026-07-28' ? `${REMOTE_WIRING}@2026` : REMOTE_WIRING;
+}
 
 /** Flags that choose what the runner starts: a remote run starts nothing. */
 const LOCAL_ONLY = ['--servers', '--peers', '--wirings', '--compare', '--no-pin'];
@@ -22,14 +29,14 @@ const LOCAL_ONLY = ['--servers', '--peers', '--wirings', '--compare', '--no-pin'
  * The settings of a remote run: bench:all's flags, k6 scenarios only (saturation, the latency
  * curve, the studies and the reliability checks start servers of their own), the targets as servers.
  */
-export function remoteSettings(args: readonly string[], targets: Record<string, string>): BenchSettings {
+export function remoteSettings(args: readonly string[], targets: Record<string, string>, eras: readonly Era[] = ['2025-11-25']): BenchSettings {
   const own = withoutTargetFlags(args);
   const local = own.filter((a) => LOCAL_ONLY.includes(a));
   if (local.length > 0) throw new Error(`--target measures running servers: ${local.join(', ')} only apply to servers the runner starts`);
   // The demo's settings take every bench:all flag and refuse what k6 alone cannot run.
   const settings = demoSettings(own, 'tuned');
   settings.servers = Object.keys(targets);
-  settings.wirings = [REMOTE_WIRING];
+  settings.wirings = eras.map(remoteVariant);
   settings.command = ['pnpm bench:all', ...args.filter((a) => a !== '--')].join(' ');
   return settings;
 }
@@ -37,7 +44,7 @@ export function remoteSettings(args: readonly string[], targets: Record<string, 
 function withoutTargetFlags(args: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--target') i++;
+    if (args[i] === '--target' || args[i] === '--protocol') i++;
     else if (args[i] !== '--insecure' && args[i] !== '--') out.push(args[i] as string);
   }
   return out;
@@ -97,14 +104,15 @@ export async function runRemote({ settings, targets, k6, insecure, log }: Remote
   const failedGate = new Set<string>();
   const started = Date.now();
   for (const [i, run] of plan.runs.entries()) {
-    if (failedGate.has(run.server)) continue;
+    const gated = `${run.server} ${run.wiring}`;
+    if (failedGate.has(gated)) continue;
     const out = await runOne(k6, run, insecure, pin, settings);
     outputs.set(run.id, out);
     const seconds = Math.round((Date.now() - started) / 1000);
     log(`[${seconds}s] ${i + 1}/${plan.runs.length} ${run.id}: k6 exited ${out.code}`);
     if (run.kind === 'gate' && out.code !== 0) {
-      failedGate.add(run.server);
-      log(`   ${run.server} failed its gate: it will not be measured`);
+      failedGate.add(gated);
+      log(`   ${run.server} (${eraOf(run.wiring)}) failed its gate: it will not be measured in that revision`);
     }
   }
   return collectRuns(plan, (run) => outputs.get(run.id) ?? null, environment, (server) => protocolOf(targets[server] as string));
