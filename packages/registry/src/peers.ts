@@ -25,7 +25,7 @@ export interface PeerDifference {
   only?: '1.1' | '2';
 }
 
-export interface PeerEntry extends ServerEntry {
+export interface PeerEntry extends Omit<ServerEntry, 'offers'> {
   /** How it is configured and why, for the report and the README. */
   about: string;
   /** The language it runs in. */

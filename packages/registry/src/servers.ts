@@ -14,6 +14,8 @@ export interface ServerEntry {
   loadListener: Protocol;
   /** The listener saturation drives (wrk for http1, h2load for h2c); the raw echo speaks it too. */
   saturationListener: 'http1' | 'h2c';
+  /** What it offers besides speed: the report's advice when no runtime is clearly faster. */
+  offers: string;
 }
 
 /**
@@ -21,16 +23,38 @@ export interface ServerEntry {
  * (The runner, the tests and the docker-compose check all read this list.)
  */
 export const SERVERS: readonly ServerEntry[] = [
-  { name: 'node-http', title: 'node:http (HTTP/1.1)', listeners: ['http1'], loadListener: 'http1', saturationListener: 'http1' },
+  {
+    name: 'node-http',
+    title: 'node:http (HTTP/1.1)',
+    listeners: ['http1'],
+    loadListener: 'http1',
+    saturationListener: 'http1',
+    offers: 'no dependency beyond Node',
+  },
   {
     name: 'node-http2',
     title: 'node:http2 (h2 over TLS + h2c)',
     listeners: ['h2-tls', 'h2c'],
     loadListener: 'h2-tls',
     saturationListener: 'h2c',
+    offers: 'HTTP/2 and TLS built in',
   },
-  { name: 'hono', title: 'Hono on @hono/node-server', listeners: ['http1'], loadListener: 'http1', saturationListener: 'http1' },
-  { name: 'uws', title: 'uWebSockets.js', listeners: ['http1'], loadListener: 'http1', saturationListener: 'http1' },
+  {
+    name: 'hono',
+    title: 'Hono on @hono/node-server',
+    listeners: ['http1'],
+    loadListener: 'http1',
+    saturationListener: 'http1',
+    offers: 'the Web-standard handler and its middleware',
+  },
+  {
+    name: 'uws',
+    title: 'uWebSockets.js',
+    listeners: ['http1'],
+    loadListener: 'http1',
+    saturationListener: 'http1',
+    offers: 'its own native HTTP stack (a compiled addon, not node:http)',
+  },
 ];
 
 /** The same surface over stdio (one pipe): not an HTTP runtime, so not in SERVERS; the studies use it. */

@@ -1,6 +1,7 @@
 // `pnpm bench:all --target`: the runner measures servers it did not start. Two of ours are
 // started here (as a deployment would run them, outside the runner), and "broken" is a raw JSON
-// echo, which answers /health but not MCP: its gate must fail and it must not be measured.
+// echo, which answers /health but not MCP: its gate must fail and it must not be measured. k6
+// speaks both MCP revisions: the SDK v1 server must fail the 2026-07-28 gate, the SDK v2 one pass both.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchServer, REPO_ROOT, type RunningServer } from '@mcp-runtimes/registry';
 import type { BenchResults } from '../results.js';
-import { REMOTE_WIRING } from './run.js';
+import { REMOTE_WIRING, remoteVariant } from './run.js';
 
 const CLI = join(REPO_ROOT, 'packages/bench/dist/cli.js');
 
@@ -26,7 +27,7 @@ describe('pnpm bench:all --target, against servers the runner did not start', ()
     ]);
     servers.push(hono, nodeHttp2, echo);
     const targets = `edge=${hono.url},secure=${nodeHttp2.urls['h2-tls']},broken=${echo.url}`;
-    const args = ['--quick', '--target', targets, '--scenarios', 'simple-tool,agents', '--rates', '200', '--duration', '1', '--warmup', '1', '--out', dir];
+    const args = ['--quick', '--target', targets, '--protocol', '2025-11-25,2026-07-28', '--scenarios', 'simple-tool,agents', '--rates', '200', '--duration', '1', '--warmup', '1', '--out', dir];
     run = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 180_000 });
     results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as BenchResults;
   });
@@ -36,16 +37,29 @@ describe('pnpm bench:all --target, against servers the runner did not start', ()
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('gates every target, measures those that passed, and exits 1 for the one that failed', () => {
-    expect(results.gates.map((g) => [g.server, g.passed])).toEqual([
-      ['edge', true],
-      ['secure', true],
-      ['broken', false],
+  it('gates every target in each revision, measures what passed, and exits 1 for what failed', () => {
+    const modern = remoteVariant('2026-07-28');
+    expect(results.settings.wirings).toEqual([REMOTE_WIRING, modern]);
+    expect(results.gates.map((g) => [g.server, g.wiring, g.passed])).toEqual([
+      ['edge', REMOTE_WIRING, true],
+      ['edge', modern, true],
+      ['secure', REMOTE_WIRING, true],
+      ['secure', modern, false], // SDK v1 does not speak 2026-07-28
+      ['broken', REMOTE_WIRING, false],
+      ['broken', modern, false],
     ]);
-    expect(results.measurements.map((m) => `${m.server} ${m.scenario}`)).toEqual(['edge simple-tool', 'edge agents', 'secure simple-tool', 'secure agents']);
+    expect(results.measurements.map((m) => `${m.server} ${m.wiring} ${m.scenario}`)).toEqual([
+      `edge ${REMOTE_WIRING} simple-tool`,
+      `edge ${REMOTE_WIRING} agents`,
+      `edge ${modern} simple-tool`,
+      `edge ${modern} agents`,
+      `secure ${REMOTE_WIRING} simple-tool`,
+      `secure ${REMOTE_WIRING} agents`,
+    ]);
     expect(results.failures).toEqual([]);
     expect(run.status, String(run.stdout) + String(run.stderr)).toBe(1);
-    expect(String(run.stdout)).toContain('broken failed its gate');
+    expect(String(run.stdout)).toContain('broken (2025-11-25) failed its gate');
+    expect(String(run.stdout)).toContain('secure (2026-07-28) failed its gate');
   });
 
   it('takes each server\'s CPU and memory from its /health, and the generator\'s from k6 here', () => {
@@ -53,7 +67,7 @@ describe('pnpm bench:all --target, against servers the runner did not start', ()
       const label = `${m.server} ${m.scenario}`;
       expect(m.requests, label).toBeGreaterThan(0);
       expect(m.errorRate, label).toBe(0);
-      expect(m.wiring, label).toBe(REMOTE_WIRING);
+      expect([REMOTE_WIRING, remoteVariant('2026-07-28')], label).toContain(m.wiring);
       expect(m.serverUsage.cpuSeconds, label).toBeGreaterThan(0);
       expect(m.serverUsage.peakRssBytes, label).toBeGreaterThan(10 * 1024 * 1024);
       expect(m.generatorUsage.cpuSeconds, label).toBeGreaterThan(0);
@@ -74,6 +88,11 @@ describe('pnpm bench:all --target, against servers the runner did not start', ()
     expect(markdown).toContain('| Targets |');
     expect(markdown).toContain('did not start (`--target`)');
     expect(markdown).toMatch(/broken \| FAILED/);
+    // Per revision: what passed, what failed where; and no winner from a row only one target ran.
+    expect(markdown).toMatch(/\| secure \| passed \(deployed\); FAILED \(deployed@2026\): /);
+    expect(markdown).toContain('**Not measured:** secure (in deployed@2026), broken failed');
+    expect(markdown).toContain('— (only edge measured)');
+    expect(markdown).toContain("as each server's /health reported them");
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('<svg');
   });
 
@@ -85,6 +104,9 @@ describe('pnpm bench:all --target, against servers the runner did not start', ()
     const saturation = refused(['--target', 'a=http://127.0.0.1:1/mcp', '--scenarios', 'saturation']);
     expect(saturation.status).toBe(2);
     expect(saturation.stderr).toMatch(/k6 scenarios only/);
+    const era = refused(['--target', 'a=http://127.0.0.1:1/mcp', '--protocol', '2024-11-05']);
+    expect(era.status).toBe(2);
+    expect(era.stderr).toMatch(/unknown MCP revision "2024-11-05"/);
     const bad = refused(['--target', 'a=ftp://127.0.0.1/mcp']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/not http: or https:/);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from './build.js';
 import { fixtureResults } from './fixture.js';
 import { renderMarkdown } from './markdown.js';
+import { winnerText } from './format.js';
 import { cases, cell, winner } from '../summarise.js';
 import { summarise } from '../stats.js';
 
@@ -54,6 +55,8 @@ describe('summarising runs', () => {
     expect(winner([a, b], 'lower')).toMatchObject({ server: 'b', verdict: 'clear' });
     expect(winner([{ server: 'a', value: summarise([1]) }, { server: 'b', value: summarise([2]) }], 'higher').verdict).toBe('single');
     expect(winner([a], 'higher').verdict).toBe('only');
+    // One server measured is no win: the winner column says so instead of naming it.
+    expect(winnerText(winner([a], 'higher'))).toBe('— (only a measured)');
     expect(winner([], 'higher').verdict).toBe('none');
   });
 });
@@ -91,7 +94,16 @@ describe('the report', () => {
     const text = renderMarkdown(buildReport(tied));
     expect(text).toContain('**Throughput at saturation (official wiring): no clear winner**');
     expect(text).toContain('no runtime is clearly ahead');
+    // The advice names what the measured servers offer, and only those.
+    expect(text).toContain('choose by what else you need (no dependency beyond Node: node-http; the Web-standard handler and its middleware: hono).');
+    expect(text).not.toContain('node-http2');
     expect(text).toMatch(/tie \(CIs overlap/);
+    // Servers the runner knows nothing of (--target): no advice about runtimes it cannot name.
+    const remote = fixtureResults([
+      { name: 'prod', mcp: [1000, 1100, 900], raw: [30000, 31000, 29000], p99At: {} },
+      { name: 'canary', mcp: [1020, 900, 1080], raw: [28000, 27000, 29000], p99At: {} },
+    ]);
+    expect(renderMarkdown(buildReport(remote))).toContain('choose by what else you need from the stack; these figures do not separate them.');
   });
 
   it('has seed-style tables with CI, a winner column and the saturation ratio', () => {

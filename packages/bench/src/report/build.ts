@@ -377,6 +377,11 @@ function multiplexing(ctx: Ctx): Section {
   };
 }
 
+/** The demo's containers and remote targets report their own CPU and memory; the runner reads /proc of what it starts. */
+function fromHealth({ results }: Ctx): boolean {
+  return results.environment.containers !== undefined || results.environment.remote !== undefined;
+}
+
 function resourcesAndMemory(ctx: Ctx): Section {
   const peak = ctx.servers.map((s) => peakRss(ctx, s));
   const rows = ctx.cases.filter((c) => !c.op && c.scenario !== 'saturation-raw' && comparable(c));
@@ -384,7 +389,10 @@ function resourcesAndMemory(ctx: Ctx): Section {
     id: 'cpu-memory',
     title: 'CPU and memory',
     blocks: [
-      { kind: 'text', text: 'Server CPU seconds and peak resident memory, read from /proc while each measurement ran (the load generator is a separate process on its own core). Requests per CPU-second is what a core of that server buys you.' },
+      {
+        kind: 'text',
+        text: `Server CPU seconds and peak resident memory, ${fromHealth(ctx) ? "as each server's /health reported them before and after each measurement" : 'read from /proc while each measurement ran'} (the load generator is a separate process on its own core). Requests per CPU-second is what a core of that server buys you.`,
+      },
       metricTable(ctx, rows, (x) => `${num(x.requestsPerCpuSecond.mean)} req/CPU-s, ${bytes(x.peakRssBytes)}`, { value: (x) => x.requestsPerCpuSecond, better: 'higher' }),
       {
         kind: 'chart',
@@ -469,7 +477,15 @@ function gatesAndFailures({ results }: Ctx): Section {
     const g = results.gates.filter((x) => x.server === server);
     const wirings = [...new Set(g.map((x) => x.wiring ?? 'official'))];
     const failed = g.filter((x) => !x.passed);
-    return [server, g.length === 0 ? 'not gated (did not start)' : failed.length === 0 ? `passed (${g.length}×: ${wirings.join(', ')})` : `FAILED: ${failed.flatMap((x) => x.failures).join('; ')}`];
+    if (g.length === 0) return [server, 'not gated (did not start)'];
+    if (failed.length === 0) return [server, `passed (${g.length}×: ${wirings.join(', ')})`];
+    if (wirings.length === 1) return [server, `FAILED: ${failed.flatMap((x) => x.failures).join('; ')}`];
+    // Gated in several wirings (or MCP revisions): which passed, and what failed in which.
+    const each = wirings.map((w) => {
+      const missed = failed.filter((x) => (x.wiring ?? 'official') === w);
+      return missed.length === 0 ? `passed (${w})` : `FAILED (${w}): ${missed.flatMap((x) => x.failures).join('; ')}`;
+    });
+    return [server, each.join('; ')];
   });
   const blocks: Block[] = [
     { kind: 'text', text: 'Before any load, every scenario\'s requests are sent once to each server and peer and every answer\'s body is checked (k6 `gate.js`); one that fails is reported here and not measured (a peer failing it is a finding about the peer, not a failure of the run).' },

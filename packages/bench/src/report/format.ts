@@ -38,7 +38,7 @@ export function percent(v: number, digits = 1): string {
 export function winnerText(w: Winner): string {
   if (w.verdict === 'generator-bound') return `none: generator-bound (≥ ${Math.round(GENERATOR_BOUND * 100)}% of its core)`;
   if (!w.server || w.verdict === 'none') return '—';
-  if (w.verdict === 'only') return w.server;
+  if (w.verdict === 'only') return `— (only ${w.server} measured)`;
   const margin = `+${num(w.margin * 100, 1)}%`;
   if (w.verdict === 'tie') return `tie (CIs overlap; ${w.server} ${margin})`;
   if (w.verdict === 'single') return `${w.server} (${margin}, one run: no CI)`;

@@ -1,6 +1,7 @@
 // "Which runtime should I pick?", written from the measured data only: every sentence below
 // is chosen by a comparison of this run's figures, never fixed text about a runtime, and only
 // from rows where the server, not the load generator, was the bottleneck.
+import { SERVERS } from '@mcp-runtimes/registry';
 import { SCENARIOS } from '../scenarios.js';
 import { caseKey, generatorBound, GENERATOR_BOUND, rank, type Cell } from '../summarise.js';
 import { commonCase, knees, p99Bound } from './curve.js';
@@ -121,7 +122,12 @@ export function recommend(ctx: Ctx): Block[] {
     items.push(`**Smallest memory: ${rss[0]?.server}** — peak RSS ${bytes(rss[0]?.peak ?? 0)} vs ${rss.slice(1).map((r) => `${r.server} ${bytes(r.peak)}`).join(', ')}.`);
   }
 
-  const failed = ctx.results.settings.servers.filter((s) => ctx.results.gates.some((g) => g.server === s && !g.passed) || !ctx.servers.includes(s));
+  // A server measured in some wirings but not others names the ones it missed.
+  const failed = ctx.results.settings.servers.flatMap((s) => {
+    if (!ctx.servers.includes(s)) return [s];
+    const missed = [...new Set(ctx.results.gates.filter((g) => g.server === s && !g.passed).map((g) => g.wiring ?? 'official'))];
+    return missed.length > 0 ? [`${s} (in ${missed.join(', ')})`] : [];
+  });
   const errored = ctx.results.measurements.filter((m) => m.errorRate > 0 && ctx.servers.includes(m.server)).map((m) => m.server);
   if (failed.length > 0) items.push(`**Not measured:** ${failed.join(', ')} failed to start or failed the correctness gate (see below).`);
   else if (errored.length === 0) items.push('**Correctness:** every server passed the gate and answered every measured request without an error.');
@@ -137,8 +143,19 @@ export function recommend(ctx: Ctx): Block[] {
   const summary =
     leader && leader[1] === verdicts.length && verdicts.length > 0
       ? `On this machine, **${leader[0]}** is the pick for raw MCP performance: it wins ${verdicts.length === 1 ? 'the throughput comparison' : 'both throughput and tail latency'} with non-overlapping 95% intervals.`
-      : 'On this machine no runtime is clearly ahead on both throughput and tail latency: choose by the features you need (HTTP/2 and TLS built in: node-http2; the Web-standard handler and middleware: Hono; no dependency: node-http).';
+      : `On this machine no runtime is clearly ahead on both throughput and tail latency: ${choiceByOffer(ctx.servers)}`;
   return [{ kind: 'text', text: summary }, { kind: 'list', items }];
+}
+
+/** When speed does not decide: what each measured server offers (the registry's), or nothing for servers we do not know (`--target`). */
+function choiceByOffer(servers: readonly string[]): string {
+  const offers = servers.flatMap((name) => {
+    const entry = SERVERS.find((s) => s.name === name);
+    return entry ? [`${entry.offers}: ${name}`] : [];
+  });
+  return offers.length === servers.length && offers.length > 0
+    ? `choose by what else you need (${offers.join('; ')}).`
+    : 'choose by what else you need from the stack; these figures do not separate them.';
 }
 
 /** The primary wiring's saturation throughput over the official wiring's, per server. */
