@@ -53,7 +53,7 @@ export const SERVERS: readonly ServerEntry[] = [
     listeners: ['http1'],
     loadListener: 'http1',
     saturationListener: 'http1',
-    offers: 'its own native HTTP stack (a compiled addon, not node:http)',
+    offers: 'its own native HTTP stack, a compiled addon',
   },
 ];
 

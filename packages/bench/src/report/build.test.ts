@@ -132,6 +132,8 @@ describe('the report', () => {
     expect(text).toMatch(/\| uws \| tuned-web \| 8,000 ±[\d,]+ \| 5\.00× \| 5\.3× \|/);
     expect(text).toMatch(/\| uws \| tuned \| 40,000 ±[\d,]+ \| 5\.00× \| 26\.7× \| 57\.1% \|/);
     expect(text).toContain('**How you wire MCP matters more than the runtime.** At saturation the tuned wiring serves 20.0–26.7× the calls of the official wiring');
+    // Where the compared wirings ran, as measured: this run has them at saturation only.
+    expect(text).toContain('| Wirings | tuned in every scenario; official, official-shared-validator, tuned-web at saturation only |');
   });
 
   it('refuses to name a winner or a tie from a generator-bound row, and the recommendation does not cite it', () => {

@@ -1,7 +1,7 @@
 // Builds the report (sections of text, tables and charts) from one run's raw results.
 import type { BenchResults, Measurement } from '../results.js';
 import type { StudySettings } from '../studies/model.js';
-import { SCENARIOS, scenario } from '../scenarios.js';
+import { HEADLINE_SCENARIO, SCENARIOS, scenario } from '../scenarios.js';
 import { summarise } from '../stats.js';
 import { caseKey, generatorBound, GENERATOR_BOUND, rank, wiringOf, type Better, type Case, type Cell } from '../summarise.js';
 import { cellsOf, peakRss, primaryKey, protocolOf, reportContext, type Ctx } from './context.js';
@@ -89,7 +89,7 @@ function header({ results }: Ctx): Section {
               : ['Pinning', e.pinning ? `server on ${e.pinning.server}, load generator on ${e.pinning.generator}` : 'none (not pinned)'],
           ['Node.js', e.node],
           ...Object.entries(e.versions).map(([k, v]) => [k, v]),
-          ['Wirings', `${(s.wirings ?? ['official']).join(', ')} in every scenario${s.compare?.length ? `; ${s.compare.join(', ')} at saturation and in the headline scenario` : ''}`],
+          ['Wirings', `${(s.wirings ?? ['official']).join(', ')} in every scenario${s.compare?.length ? `; ${s.compare.join(', ')} ${compareWhere(results)}` : ''}`],
           [
             'Profile',
             `${s.profile}: ${s.durationSeconds} s per k6 run, ${s.scenarios.includes('saturation') ? `${s.saturationSeconds} s per saturation run, ` : ''}${s.warmupSeconds} s warm-up, arrival rates ${s.rates.join(', ')}/s${
@@ -459,6 +459,13 @@ function perScenario(ctx: Ctx): Section {
     blocks.push({ kind: 'table', head: ['Metric', ...ctx.servers, 'Winner'], rows });
   }
   return { id: 'scenarios', title: 'Every scenario in detail', blocks };
+}
+
+/** Where the compared wirings ran, as measured (runs before the headline scenario joined them had saturation only). */
+function compareWhere({ settings, measurements }: BenchResults): string {
+  const compared = new Set(settings.compare ?? []);
+  const inHeadline = measurements.some((m) => compared.has(m.wiring ?? 'official') && m.scenario === HEADLINE_SCENARIO);
+  return inHeadline ? 'at saturation and in the headline scenario' : 'at saturation only';
 }
 
 function errorClasses(x: Cell): string {
