@@ -1,7 +1,7 @@
 // The demo's pipeline without containers (no Docker engine here): the plan CLI aimed at local
 // servers, its plan.sh run by a POSIX shell with the project's k6 as the k6 container runs it,
-// then the report CLI. "uws" is played by a raw JSON echo, so its gate must fail and it must
-// not be measured.
+// then the report CLI, in both MCP revisions (DEMO_ARGS --protocol, an SDK v2 DEMO_WIRING). "uws"
+// is played by a raw JSON echo, so its gate must fail in each revision and it must not be measured.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import type { BenchResults } from '../results.js';
 import { findTool } from '../toolchain.js';
 
 const CLI = join(REPO_ROOT, 'packages/bench/dist/demo');
-const DEMO_ENV = { DEMO_WIRING: 'tuned', DEMO_SERVER_CPUS: '1', DEMO_SERVER_MEMORY: '512m', DEMO_K6_CPUS: '1', DEMO_K6_IMAGE: 'grafana/k6:test' };
+const DEMO_ENV = { DEMO_WIRING: 'v2-tuned', DEMO_SERVER_CPUS: '1', DEMO_SERVER_MEMORY: '512m', DEMO_K6_CPUS: '1', DEMO_K6_IMAGE: 'grafana/k6:test' };
 
 describe('the docker-compose demo pipeline, run locally', () => {
   const servers: RunningServer[] = [];
@@ -22,14 +22,14 @@ describe('the docker-compose demo pipeline, run locally', () => {
 
   beforeAll(async () => {
     const [nodeHttp, nodeHttp2, echo] = await Promise.all([
-      launchServer('node-http', { env: { MCP_WIRING: 'tuned' } }),
-      launchServer('node-http2', { env: { MCP_WIRING: 'tuned' } }),
+      launchServer('node-http', { env: { MCP_WIRING: 'v2-tuned' } }),
+      launchServer('node-http2', { env: { MCP_WIRING: 'v2-tuned' } }),
       launchServer('uws', { program: 'echo' }),
     ]);
     servers.push(nodeHttp, nodeHttp2, echo);
     const targets = `node-http=${nodeHttp.url},node-http2=${nodeHttp2.urls['h2-tls']},uws=${echo.url}`;
     const env = { ...process.env, ...DEMO_ENV, DEMO_TARGETS: targets };
-    const args = ['--quick', '--servers', 'node-http,node-http2,uws', '--scenarios', 'simple-tool,resources', '--rates', '200', '--duration', '1', '--warmup', '1'];
+    const args = ['--quick', '--servers', 'node-http,node-http2,uws', '--scenarios', 'simple-tool,resources', '--rates', '200', '--duration', '1', '--warmup', '1', '--protocol', '2025-11-25,2026-07-28'];
     const plan = spawnSync(process.execPath, [join(CLI, 'plan-cli.js'), dir, ...args], { env, encoding: 'utf8' });
     expect(plan.status, plan.stderr).toBe(0);
     const k6 = findTool('k6');
@@ -52,17 +52,25 @@ describe('the docker-compose demo pipeline, run locally', () => {
 
   it('gates every server and measures only those that passed', () => {
     const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as BenchResults;
-    expect(results.gates.map((g) => [g.server, g.passed])).toEqual([
-      ['node-http', true],
-      ['node-http2', true],
-      ['uws', false],
+    expect(results.gates.map((g) => [g.server, g.wiring, g.passed])).toEqual([
+      ['node-http', 'v2-tuned', true],
+      ['node-http', 'v2-tuned@2026', true],
+      ['node-http2', 'v2-tuned', true],
+      ['node-http2', 'v2-tuned@2026', true],
+      ['uws', 'v2-tuned', false],
+      ['uws', 'v2-tuned@2026', false],
     ]);
     expect(planLog).toContain('uws failed its gate');
-    expect(results.measurements.map((m) => `${m.server} ${m.scenario}`)).toEqual([
-      'node-http simple-tool',
-      'node-http resources',
-      'node-http2 simple-tool',
-      'node-http2 resources',
+    expect(planLog).toContain('uws@2026 failed its gate');
+    expect(results.measurements.map((m) => `${m.server} ${m.wiring} ${m.scenario}`)).toEqual([
+      'node-http v2-tuned simple-tool',
+      'node-http v2-tuned resources',
+      'node-http v2-tuned@2026 simple-tool',
+      'node-http v2-tuned@2026 resources',
+      'node-http2 v2-tuned simple-tool',
+      'node-http2 v2-tuned resources',
+      'node-http2 v2-tuned@2026 simple-tool',
+      'node-http2 v2-tuned@2026 resources',
     ]);
     expect(results.failures).toEqual([]);
     expect(report.status, String(report.stdout)).toBe(1); // a failed gate fails the demo
@@ -74,7 +82,7 @@ describe('the docker-compose demo pipeline, run locally', () => {
       const label = `${m.server} ${m.scenario}`;
       expect(m.requests, label).toBeGreaterThan(0);
       expect(m.errorRate, label).toBe(0);
-      expect(m.wiring, label).toBe('tuned');
+      expect(['v2-tuned', 'v2-tuned@2026'], label).toContain(m.wiring);
       expect(m.serverUsage.cpuSeconds, label).toBeGreaterThan(0);
       expect(m.serverUsage.peakRssBytes, label).toBeGreaterThan(10 * 1024 * 1024);
       expect(m.generatorUsage.cpuSeconds, label).toBeGreaterThan(0);

@@ -76,6 +76,24 @@ describe('the demo plan', () => {
     ]);
   });
 
+  it('speaks each MCP revision DEMO_ARGS names to an SDK v2 wiring, and skips only the revision whose gate failed', () => {
+    const settings = demoSettings(['--quick', '--scenarios', 'batch', '--servers', 'uws', '--protocol', '2025-11-25,2026-07-28'], 'v2-tuned');
+    expect(settings.wirings).toEqual(['v2-tuned', 'v2-tuned@2026']);
+    const plan = demoPlan(settings, demoTargets());
+    expect(plan.runs.map((r) => r.env.PROTOCOL)).toEqual(['2025-11-25', '2025-11-25', '2026-07-28', '2026-07-28']);
+    const runLines = planScript(plan).split('\n').filter((l) => l.startsWith('run '));
+    expect(runLines.map((l) => l.split(' ').slice(1, 3).join(' '))).toEqual([
+      "'r1-uws-gate' 'uws'",
+      "'r1-uws-batch-1000' 'uws'",
+      "'r1-uws@2026-gate' 'uws@2026'",
+      "'r1-uws@2026-batch-1000' 'uws@2026'",
+    ]);
+    expect(demoSettings(['--protocol', '2026-07-28'], 'v2-official').wirings).toEqual(['v2-official@2026']);
+    expect(() => demoSettings(['--protocol', '2026-07-28'], 'tuned')).toThrow(/needs an SDK v2 wiring/);
+    expect(() => demoSettings(['--protocol', '2024-11-05'], 'v2-tuned')).toThrow(/unknown MCP revision "2024-11-05"/);
+    expect(() => demoSettings(['--protocol'], 'v2-tuned')).toThrow(/needs a value/);
+  });
+
   it('writes a script that runs each plan entry once, trusting only the TLS target it must', () => {
     const plan = demoPlan(demoSettings(['--quick', '--scenarios', 'batch'], 'tuned'), demoTargets());
     const script = planScript(plan);

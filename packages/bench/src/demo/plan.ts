@@ -6,7 +6,8 @@ import { k6RunEnv, WARMUP, warmupEnv } from '../measurement.js';
 import type { BenchSettings } from '../results.js';
 import { ratesOf, scenario, SCENARIOS } from '../scenarios.js';
 import { parseArgs } from '../settings.js';
-import { eraOf } from '../variants.js';
+import type { Era } from '../saturation.js';
+import { ERAS, eraOf, VARIANT_NAMES } from '../variants.js';
 
 export interface DemoRun {
   /** Names the run's files under k6/: `r1-node-http-simple-tool-500`. */
@@ -41,12 +42,19 @@ export interface DemoPlan {
 /** The k6 scenarios: saturation needs wrk/h2load, which the demo does not ship. */
 export const DEMO_SCENARIOS = SCENARIOS.filter((s) => s.file !== undefined).map((s) => s.id);
 
-/** The demo's settings: bench:all's flags (DEMO_ARGS), its k6 scenarios only, the compose wiring. */
+/**
+ * The demo's settings: bench:all's flags (DEMO_ARGS), its k6 scenarios only, the compose wiring,
+ * spoken to in each MCP revision `--protocol` names (default 2025-11-25).
+ */
 export function demoSettings(args: readonly string[], wiring: string): BenchSettings {
   // The servers run one wiring (DEMO_WIRING, or whatever a target deployed): a flag naming others would mislabel them.
   const chosen = args.filter((a) => a === '--wirings' || a === '--compare');
   if (chosen.length > 0) throw new Error(`${chosen.join(', ')}: the servers run the wiring they were started with (the demo's DEMO_WIRING)`);
-  const { settings } = parseArgs(['--scenarios', DEMO_SCENARIOS.join(','), '--studies', 'none', '--reliability', 'none', '--wirings', wiring, '--compare', 'none', ...args]);
+  const { eras, rest } = takeProtocol(args);
+  const variants = eras.map((era) => (era === '2026-07-28' ? `${wiring}@2026` : wiring));
+  const unspoken = variants.filter((v) => v.endsWith('@2026') && !(VARIANT_NAMES as readonly string[]).includes(v));
+  if (unspoken.length > 0) throw new Error(`--protocol 2026-07-28 needs an SDK v2 wiring (DEMO_WIRING=v2-official or v2-tuned), not ${wiring}`);
+  const { settings } = parseArgs(['--scenarios', DEMO_SCENARIOS.join(','), '--studies', 'none', '--reliability', 'none', '--wirings', variants.join(','), '--compare', 'none', ...rest]);
   const unsupported = settings.scenarios.filter((id) => !DEMO_SCENARIOS.includes(id));
   if (unsupported.length > 0) throw new Error(`servers the runner does not start get the k6 scenarios only (${DEMO_SCENARIOS.join(', ')}); not ${unsupported.join(', ')}`);
   if (settings.studies.studies.length > 0 || settings.reliability.checks.length > 0) {
@@ -57,6 +65,18 @@ export function demoSettings(args: readonly string[], wiring: string): BenchSett
   settings.peers = [];
   settings.command = ['docker compose up', ...(args.length > 0 ? [`(DEMO_ARGS=${args.join(' ')})`] : [])].join(' ');
   return settings;
+}
+
+/** `--protocol a,b` out of the flags (bench:all takes it for --target only). */
+function takeProtocol(args: readonly string[]): { eras: Era[]; rest: string[] } {
+  const at = args.indexOf('--protocol');
+  if (at < 0) return { eras: ['2025-11-25'], rest: [...args] };
+  const value = args[at + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error('--protocol needs a value');
+  const eras = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const unknown = eras.filter((e) => !(ERAS as readonly string[]).includes(e));
+  if (unknown.length > 0 || eras.length === 0) throw new Error(`unknown MCP revision "${unknown[0] ?? value}": known are ${ERAS.join(', ')}`);
+  return { eras: [...new Set(eras)] as Era[], rest: [...args.slice(0, at), ...args.slice(at + 2)] };
 }
 
 export function demoPlan(settings: BenchSettings, targets: Record<string, string>): DemoPlan {
@@ -113,7 +133,9 @@ export function planScript(plan: DemoPlan): string {
     // The node:http2 container's certificate is self-made for localhost, not its service name.
     const tls = r.url.startsWith('https:') ? { INSECURE: '1' } : {};
     const env = Object.entries({ BASE_URL: r.url, ...r.env, ...tls }).flatMap(([k, v]) => ['-e', quoted(`${k}=${v}`)]);
-    return ['run', quoted(r.id), quoted(r.server), r.kind, ...env, quoted(r.file)].join(' ');
+    // A failed gate skips the server in that MCP revision only.
+    const gated = eraOf(r.wiring) === '2026-07-28' ? `${r.server}@2026` : r.server;
+    return ['run', quoted(r.id), quoted(gated), r.kind, ...env, quoted(r.file)].join(' ');
   });
   return `#!/bin/sh
 # Written by the demo's plan service (packages/bench/src/demo/plan.ts) for the k6 container:
