@@ -166,8 +166,6 @@ export function trickleH2Body(url: string, giveUpMs: number): Promise<{ afterMs:
 
 /** A connection that greeted the server and then never closes its side. */
 export interface HeldConnection {
-  /** Settles when the server ended its side (or closed the connection). */
-  ended: Promise<void>;
   /**
    * After the server ended its side: pings it every 200 ms until a write fails, which is when
    * the server let go of the connection entirely; ms from the end to that.
@@ -199,13 +197,12 @@ export function holdConnection(url: string, speak: 'h2' | 'http/1.1', then?: 'go
     socket.once('close', () => resolve());
   });
   socket.on('error', () => {});
-  const ended = new Promise<void>((resolve) => {
-    socket.once('end', () => resolve());
-    void gone.then(resolve);
+  const endedAt = new Promise<number>((resolve) => {
+    socket.once('end', () => resolve(Date.now()));
+    void gone.then(() => resolve(Date.now()));
   });
   const lingered = async (giveUpMs: number) => {
-    await ended;
-    const since = Date.now();
+    const since = await endedAt;
     const pinger = setInterval(() => socket.write(H2_PING), 200);
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${url} still held the half-open connection ${giveUpMs} ms after ending its side`)), giveUpMs).unref());
     try {
@@ -216,6 +213,10 @@ export function holdConnection(url: string, speak: 'h2' | 'http/1.1', then?: 'go
     }
   };
   return new Promise((resolve, reject) => {
+    const silent = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`${url} did not answer a ${speak} hello within 5 s`));
+    }, 5000);
     socket.once('close', () => reject(new Error(`${url} closed the ${speak} connection before answering its hello`)));
     socket.once(target.protocol === 'https:' ? 'secureConnect' : 'connect', () => {
       const hello = speak === 'h2' ? H2_PREFACE : `GET ${target.pathname.replace(/\/mcp$/, '/health')} HTTP/1.1\r\nHost: ${target.host}\r\n\r\n`;
@@ -223,8 +224,9 @@ export function holdConnection(url: string, speak: 'h2' | 'http/1.1', then?: 'go
     });
     // The first bytes back (the server's SETTINGS, or the /health answer) mean the connection is established.
     socket.once('data', () => {
+      clearTimeout(silent);
       socket.resume();
-      resolve({ ended, lingered, release: () => socket.destroy() });
+      resolve({ lingered, release: () => socket.destroy() });
     });
   });
 }

@@ -131,9 +131,34 @@ describe.each(SERVERS.map((s) => s.name))('%s with idle clients that never close
       const signalled = performance.now();
       expect(await server.stop(), server.output()).toEqual({ code: 0, signal: null });
       expect(performance.now() - signalled, server.output()).toBeLessThan(deadlineMs / 2);
-      await Promise.all(held.map((h) => h.ended));
     } finally {
       for (const h of held) h.release();
+      await server.stop();
+    }
+  });
+});
+
+describe.each(SERVERS.map((s) => s.name))('%s, a call in flight on every listener and protocol', (name) => {
+  it('answers each in full on SIGTERM, whatever carried it, and exits 0', async () => {
+    const server = await launchServer(name);
+    const ca = readFileSync(certificatePath());
+    const clients = Object.entries(server.urls).flatMap(([protocol, url]) =>
+      SPOKEN[protocol as Protocol].map((speak) => ({ label: `${protocol} ${speak}`, url, ...createFetch(url, { http: speak === 'h2' ? '2' : '1.1', ...(url.startsWith('https:') ? { ca } : {}) }) })),
+    );
+    try {
+      const calls = clients.map(({ label, url, fetch }, i) =>
+        fetch(url, { method: 'POST', headers: MCP_HEADERS, body: toolCall(i, { task: label, delay_ms: 800 }) }).then(async (r) => ({ label, status: r.status, body: await r.text() })),
+      );
+      await sleep(200); // every call is now awaiting its delay inside the server
+      const exited = server.stop();
+      for (const { label, status, body } of await Promise.all(calls)) {
+        expect(status, label).toBe(200);
+        expect(answerIn(body), label).toMatchObject({ result: { structuredContent: { task: label } } });
+      }
+      expect(await exited, server.output()).toEqual({ code: 0, signal: null });
+      expect(server.output()).toMatch(new RegExp(`draining ${clients.length} in-flight request`));
+    } finally {
+      await Promise.all(clients.map((c) => c.close()));
       await server.stop();
     }
   });

@@ -74,7 +74,8 @@ describe.each(SERVERS)('$name', (entry) => {
     await healthUntil(server, (h) => h.in_flight === 1, 2000);
   }, 30_000);
 
-  it('lets go of an HTTP/2 connection whose client said GOAWAY but never closes its side', async () => {
+  it.skipIf(!entry.listeners.some((l) => l !== 'http1'))('lets go of an HTTP/2 connection whose client said GOAWAY but never closes its side', async () => {
+    expect(h2Urls().length).toBeGreaterThan(0);
     for (const url of h2Urls()) {
       const held = await holdConnection(url, 'h2', 'goaway');
       try {

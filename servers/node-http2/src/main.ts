@@ -4,6 +4,7 @@ import {
   createServer,
   type Http2Server,
   type Http2ServerRequest,
+  type Http2ServerResponse,
   type Http2Session,
 } from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
@@ -23,6 +24,8 @@ import {
 import { closeIdleConnections } from './idle-cutoff.js';
 
 const RUNTIME = 'node-http2';
+/** At shutdown, how long a peer may take to close an h2 connection whose last bytes are sent. */
+const LINGER_MS = 500;
 const config = configFromProcess(RUNTIME, 3002);
 await simulateStartup(config);
 const endpoint = createEndpoint(config, { runtime: RUNTIME });
@@ -67,9 +70,14 @@ async function listen(server: Http2Server, port: number, scheme: string, label: 
   const connections = new Map<Socket, Connection>();
   let finishing = false;
   // node:http2 ends the socket of a session it closed gracefully, then waits for the peer to
-  // close its side, however long that takes; a stopping server closes it once its own side is written.
+  // close its side, however long that takes. A stopping server gives the peer LINGER_MS once its
+  // own side is written (closing at once could reset what the kernel has not yet sent), then closes it.
   const closeIfDone = (socket: Socket, connection: Connection) => {
-    if (connection.http1Active === null ? socket.writableFinished : connection.http1Active === 0) socket.destroy();
+    if (connection.http1Active !== null) {
+      if (connection.http1Active === 0) socket.destroy();
+    } else if (socket.writableFinished) {
+      setTimeout(() => socket.destroy(), LINGER_MS);
+    }
   };
   server.on(scheme === 'https' ? 'secureConnection' : 'connection', (socket: Socket) => {
     const h2 = !(socket instanceof TLSSocket) || socket.alpnProtocol === 'h2';
@@ -78,11 +86,13 @@ async function listen(server: Http2Server, port: number, scheme: string, label: 
     void connection.closed.then(() => connections.delete(socket));
     if (h2) socket.once('finish', () => finishing && closeIfDone(socket, connection));
   });
-  server.on('request', (req: Http2ServerRequest) => {
+  server.on('request', (req: Http2ServerRequest, res: Http2ServerResponse) => {
     const connection = connections.get(req.socket as Socket);
     if (req.httpVersionMajor !== 1 || !connection || connection.http1Active === null) return;
     connection.http1Active++;
-    req.once('close', () => {
+    // The response's close, not the request's: node:http closes a request once its body is read,
+    // while its tool may still be running.
+    res.once('close', () => {
       connection.http1Active = (connection.http1Active ?? 1) - 1;
       if (finishing) closeIfDone(req.socket as Socket, connection);
     });
