@@ -278,6 +278,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         insecure = true;
         break;
       case '--protocol':
+        if (eras) throw new Error('--protocol given twice: name every revision in one, e.g. --protocol 2025-11-25,2026-07-28');
         eras = list(value(), ERAS, 'MCP revision', false) as Era[];
         break;
       case '--no-pin':

@@ -54,7 +54,7 @@ function main(): number {
   writeFileSync(join(dir, 'plan.sh'), planScript(plan), { mode: 0o755 });
   const s = plan.settings;
   console.log(
-    `demo plan: ${plan.runs.length} k6 runs, about ${formatDuration(estimateSeconds(s))}: ${s.servers.length} servers × ${s.scenarios.length} scenarios × ${s.repeats} rounds, ${s.durationSeconds} s each (${s.wirings.join(', ')})`,
+    `demo plan: ${plan.runs.length} k6 runs, about ${formatDuration(estimateSeconds(s))}: ${s.servers.length} servers × ${s.wirings.length} MCP revision(s) × ${s.scenarios.length} scenarios × ${s.repeats} rounds, ${s.durationSeconds} s each (${s.wirings.join(', ')})`,
   );
   return 0;
 }

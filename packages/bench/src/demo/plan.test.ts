@@ -92,6 +92,7 @@ describe('the demo plan', () => {
     expect(() => demoSettings(['--protocol', '2026-07-28'], 'tuned')).toThrow(/needs an SDK v2 wiring/);
     expect(() => demoSettings(['--protocol', '2024-11-05'], 'v2-tuned')).toThrow(/unknown MCP revision "2024-11-05"/);
     expect(() => demoSettings(['--protocol'], 'v2-tuned')).toThrow(/needs a value/);
+    expect(() => demoSettings(['--protocol', '2025-11-25', '--protocol', '2026-07-28'], 'v2-tuned')).toThrow(/given twice/);
   });
 
   it('writes a script that runs each plan entry once, trusting only the TLS target it must', () => {

@@ -71,6 +71,7 @@ export function demoSettings(args: readonly string[], wiring: string): BenchSett
 function takeProtocol(args: readonly string[]): { eras: Era[]; rest: string[] } {
   const at = args.indexOf('--protocol');
   if (at < 0) return { eras: ['2025-11-25'], rest: [...args] };
+  if (args.lastIndexOf('--protocol') !== at) throw new Error('--protocol given twice: name every revision in one, e.g. --protocol 2025-11-25,2026-07-28');
   const value = args[at + 1];
   if (value === undefined || value.startsWith('--')) throw new Error('--protocol needs a value');
   const eras = value.split(',').map((e) => e.trim()).filter(Boolean);

@@ -104,6 +104,9 @@ describe('the report', () => {
       { name: 'canary', mcp: [1020, 900, 1080], raw: [28000, 27000, 29000], p99At: {} },
     ]);
     expect(renderMarkdown(buildReport(remote))).toContain('choose by what else you need from the stack; these figures do not separate them.');
+    // --target servers named like ours are labels: their deployments may run anything.
+    const lookalike = { ...tied, environment: { ...tied.environment, remote: { targets: { 'node-http': 'http://h/mcp', hono: 'http://i/mcp' }, generator: 'k6' } } };
+    expect(renderMarkdown(buildReport(lookalike))).toContain('these figures do not separate them.');
   });
 
   it('has seed-style tables with CI, a winner column and the saturation ratio', () => {

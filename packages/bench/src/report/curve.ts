@@ -2,7 +2,7 @@
 // common to every server, and each server's knee. Only rows where the server, not the
 // generator, was the bottleneck count.
 import { scenario } from '../scenarios.js';
-import { generatorBound, GENERATOR_BOUND, rank, type Case, type Cell } from '../summarise.js';
+import { generatorBound, GENERATOR_BOUND, rank, type Case, type Cell, type Winner } from '../summarise.js';
 import { cellsOf, type Ctx } from './context.js';
 import { ms, num, percent, winnerText } from './format.js';
 import type { Block, Section } from './model.js';
@@ -117,7 +117,7 @@ export function curveSection(ctx: Ctx): Section {
       },
       { kind: 'table', head: ['Load', 'Server', 'Offered/s', 'Answered/s', 'p50', 'p99', 'Max', 'Dropped', 'Errors', 'Server CPU', 'Generator CPU'], rows },
       ...(common && commonCells.some(Boolean)
-        ? [{ kind: 'text' as const, text: `**p99 at the common load** (${loadLabel(common)}): lowest is ${winnerText(rank(commonCells, (x) => x.p99, 'lower'))}.` }]
+        ? [{ kind: 'text' as const, text: `**p99 at the common load** (${loadLabel(common)}): ${lowestP99(rank(commonCells, (x) => x.p99, 'lower'))}.` }]
         : []),
       ...(kneeRows.length
         ? [
@@ -128,4 +128,8 @@ export function curveSection(ctx: Ctx): Section {
       { kind: 'chart', id: 'curve-p99', alt: 'p99 latency vs offered rate per server', svg: lineChart({ id: 'curve-p99', title: 'p99 latency vs offered rate, open loop (ms, log scale)', xLabel: 'offered requests / s', yLabel: 'ms', series, logY: true }) },
     ] as Block[],
   };
+}
+
+function lowestP99(w: Winner): string {
+  return w.verdict === 'only' ? `only ${w.server} was measured there` : `lowest is ${winnerText(w)}`;
 }

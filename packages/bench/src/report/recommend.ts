@@ -143,11 +143,14 @@ export function recommend(ctx: Ctx): Block[] {
   const summary =
     leader && leader[1] === verdicts.length && verdicts.length > 0
       ? `On this machine, **${leader[0]}** is the pick for raw MCP performance: it wins ${verdicts.length === 1 ? 'the throughput comparison' : 'both throughput and tail latency'} with non-overlapping 95% intervals.`
-      : `On this machine no runtime is clearly ahead on both throughput and tail latency: ${choiceByOffer(ctx.servers)}`;
+      : `On this machine no runtime is clearly ahead on both throughput and tail latency: ${choiceByOffer(ctx.results.environment.remote ? [] : ctx.servers)}`;
   return [{ kind: 'text', text: summary }, { kind: 'list', items }];
 }
 
-/** When speed does not decide: what each measured server offers (the registry's), or nothing for servers we do not know (`--target`). */
+/**
+ * When speed does not decide: what each measured server offers (the registry's). Nothing for
+ * `--target` servers: their names are labels, whatever they run (the Targets row says what).
+ */
 function choiceByOffer(servers: readonly string[]): string {
   const offers = servers.flatMap((name) => {
     const entry = SERVERS.find((s) => s.name === name);
