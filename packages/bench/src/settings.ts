@@ -278,8 +278,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         insecure = true;
         break;
       case '--protocol':
-        if (eras) throw new Error('--protocol given twice: name every revision in one, e.g. --protocol 2025-11-25,2026-07-28');
-        eras = list(value(), ERAS, 'MCP revision', false) as Era[];
+        if (eras) throw new Error(PROTOCOL_TWICE);
+        eras = parseEras(value());
         break;
       case '--no-pin':
         pin = false;
@@ -304,6 +304,13 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (insecure && !targets) throw new Error('--insecure applies to --target only');
   if (eras && !targets) throw new Error('--protocol applies to --target only (our servers: --wirings <wiring>@2026)');
   return { settings, outDir, from, pin, help, targets, insecure, eras: eras ?? ['2025-11-25'] };
+}
+
+export const PROTOCOL_TWICE = '--protocol given twice: name every revision in one, e.g. --protocol 2025-11-25,2026-07-28';
+
+/** `--protocol`'s value: MCP revisions, in the order given (the first is the report's primary). */
+export function parseEras(raw: string): Era[] {
+  return list(raw, ERAS, 'MCP revision', false) as Era[];
 }
 
 function list(raw: string, known: readonly string[], what: string, knownOrder = true): string[] {

@@ -23,6 +23,11 @@ export function wiringOf(variant: string): WiringName {
   return (variant.endsWith(MODERN_SUFFIX) ? variant.slice(0, -MODERN_SUFFIX.length) : variant) as WiringName;
 }
 
+/** The name a wiring (or anything labelled by era: a target, a gate) carries in `era`: itself, or `<name>@2026`. */
+export function inEra(name: string, era: Era): string {
+  return era === '2026-07-28' ? `${name}${MODERN_SUFFIX}` : name;
+}
+
 /** The era a variant's load generators and gate speak. */
 export function eraOf(variant: string): Era {
   return variant.endsWith(MODERN_SUFFIX) ? '2026-07-28' : '2025-11-25';

@@ -5,9 +5,9 @@
 import { k6RunEnv, WARMUP, warmupEnv } from '../measurement.js';
 import type { BenchSettings } from '../results.js';
 import { ratesOf, scenario, SCENARIOS } from '../scenarios.js';
-import { parseArgs } from '../settings.js';
+import { parseArgs, parseEras, PROTOCOL_TWICE } from '../settings.js';
 import type { Era } from '../saturation.js';
-import { ERAS, eraOf, VARIANT_NAMES } from '../variants.js';
+import { eraOf, inEra, VARIANT_NAMES } from '../variants.js';
 
 export interface DemoRun {
   /** Names the run's files under k6/: `r1-node-http-simple-tool-500`. */
@@ -51,7 +51,7 @@ export function demoSettings(args: readonly string[], wiring: string): BenchSett
   const chosen = args.filter((a) => a === '--wirings' || a === '--compare');
   if (chosen.length > 0) throw new Error(`${chosen.join(', ')}: the servers run the wiring they were started with (the demo's DEMO_WIRING)`);
   const { eras, rest } = takeProtocol(args);
-  const variants = eras.map((era) => (era === '2026-07-28' ? `${wiring}@2026` : wiring));
+  const variants = eras.map((era) => inEra(wiring, era));
   const unspoken = variants.filter((v) => v.endsWith('@2026') && !(VARIANT_NAMES as readonly string[]).includes(v));
   if (unspoken.length > 0) throw new Error(`--protocol 2026-07-28 needs an SDK v2 wiring (DEMO_WIRING=v2-official or v2-tuned), not ${wiring}`);
   const { settings } = parseArgs(['--scenarios', DEMO_SCENARIOS.join(','), '--studies', 'none', '--reliability', 'none', '--wirings', variants.join(','), '--compare', 'none', ...rest]);
@@ -71,13 +71,10 @@ export function demoSettings(args: readonly string[], wiring: string): BenchSett
 function takeProtocol(args: readonly string[]): { eras: Era[]; rest: string[] } {
   const at = args.indexOf('--protocol');
   if (at < 0) return { eras: ['2025-11-25'], rest: [...args] };
-  if (args.lastIndexOf('--protocol') !== at) throw new Error('--protocol given twice: name every revision in one, e.g. --protocol 2025-11-25,2026-07-28');
+  if (args.lastIndexOf('--protocol') !== at) throw new Error(PROTOCOL_TWICE);
   const value = args[at + 1];
   if (value === undefined || value.startsWith('--')) throw new Error('--protocol needs a value');
-  const eras = value.split(',').map((e) => e.trim()).filter(Boolean);
-  const unknown = eras.filter((e) => !(ERAS as readonly string[]).includes(e));
-  if (unknown.length > 0 || eras.length === 0) throw new Error(`unknown MCP revision "${unknown[0] ?? value}": known are ${ERAS.join(', ')}`);
-  return { eras: [...new Set(eras)] as Era[], rest: [...args.slice(0, at), ...args.slice(at + 2)] };
+  return { eras: parseEras(value), rest: [...args.slice(0, at), ...args.slice(at + 2)] };
 }
 
 export function demoPlan(settings: BenchSettings, targets: Record<string, string>): DemoPlan {
@@ -89,7 +86,7 @@ export function demoPlan(settings: BenchSettings, targets: Record<string, string
       for (const wiring of settings.wirings) {
         // Each era of a server is gated and measured on its own, as the runner does its variants.
         const era = eraOf(wiring);
-        const at = (what: string) => `r${round}-${server}${era === '2026-07-28' ? '@2026' : ''}-${what}`;
+        const at = (what: string) => `r${round}-${inEra(server, era)}-${what}`;
         const base = { server, wiring, round, url };
         if (round === 1) {
           runs.push({ ...base, id: at('gate'), kind: 'gate', file: 'gate.js', env: { MODE: 'gate', PROTOCOL: era } });
@@ -135,7 +132,7 @@ export function planScript(plan: DemoPlan): string {
     const tls = r.url.startsWith('https:') ? { INSECURE: '1' } : {};
     const env = Object.entries({ BASE_URL: r.url, ...r.env, ...tls }).flatMap(([k, v]) => ['-e', quoted(`${k}=${v}`)]);
     // A failed gate skips the server in that MCP revision only.
-    const gated = eraOf(r.wiring) === '2026-07-28' ? `${r.server}@2026` : r.server;
+    const gated = inEra(r.server, eraOf(r.wiring));
     return ['run', quoted(r.id), quoted(gated), r.kind, ...env, quoted(r.file)].join(' ');
   });
   return `#!/bin/sh

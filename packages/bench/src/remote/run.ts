@@ -12,14 +12,14 @@ import { findTool } from '../toolchain.js';
 import { collectRuns, type RunOutput } from '../demo/collect.js';
 import { demoPlan, demoSettings, type DemoRun } from '../demo/plan.js';
 import type { Era } from '../saturation.js';
-import { eraOf } from '../variants.js';
+import { eraOf, inEra } from '../variants.js';
 
 /** A target's measurements carry this wiring: whatever the deployment runs (its /health says which). */
 export const REMOTE_WIRING = 'deployed';
 
 /** The variant a target's measurements in one revision carry: `deployed`, `deployed@2026`. */
 export function remoteVariant(era: Era): string {
-  return era === '2026-07-28' ? `${REMOTE_WIRING}@2026` : REMOTE_WIRING;
+  return inEra(REMOTE_WIRING, era);
 }
 
 /** Flags that choose what the runner starts: a remote run starts nothing. */
