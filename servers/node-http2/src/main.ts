@@ -8,7 +8,6 @@ import {
   type Http2Session,
 } from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
-import { TLSSocket } from 'node:tls';
 import {
   certificateFromFiles,
   configFromProcess,
@@ -21,6 +20,7 @@ import {
   serveUntilSignalled,
   type Listener,
 } from '@mcp-runtimes/server-kit';
+import { onConnection } from './connections.js';
 import { closeIdleConnections } from './idle-cutoff.js';
 
 const RUNTIME = 'node-http2';
@@ -79,8 +79,7 @@ async function listen(server: Http2Server, port: number, scheme: string, label: 
       setTimeout(() => socket.destroy(), LINGER_MS);
     }
   };
-  server.on(scheme === 'https' ? 'secureConnection' : 'connection', (socket: Socket) => {
-    const h2 = !(socket instanceof TLSSocket) || socket.alpnProtocol === 'h2';
+  onConnection(server, (socket, h2) => {
     const connection: Connection = { http1Active: h2 ? null : 0, closed: new Promise((resolve) => socket.once('close', resolve)) };
     connections.set(socket, connection);
     void connection.closed.then(() => connections.delete(socket));
