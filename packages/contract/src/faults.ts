@@ -84,16 +84,22 @@ export interface TrickleOutcome {
 }
 
 /**
+ * A socket to a listener for hand-written bytes: TLS with the project certificate and `alpn` on
+ * https:, plain TCP otherwise. Half-open when asked (a TLS socket over a half-open one is too).
+ */
+function rawConnection(target: URL, alpn: 'h2' | 'http/1.1', options: { allowHalfOpen?: boolean } = {}): Socket {
+  const tcp = netConnect({ host: target.hostname, port: Number(target.port), ...options });
+  if (target.protocol !== 'https:') return tcp;
+  return tlsConnect({ socket: tcp, ca: readFileSync(certificatePath()), ALPNProtocols: [alpn], servername: 'localhost' });
+}
+
+/**
  * An HTTP/1.1 slowloris: sends the start of a request, then one more header line (`headers`)
  * or one more body byte (`body`, of a declared 1,000) every 250 ms, until the server closes.
  */
 export function trickleHttp1(url: string, part: 'headers' | 'body', giveUpMs: number): Promise<TrickleOutcome> {
   const target = new URL(url);
-  const port = Number(target.port);
-  const socket: Socket =
-    target.protocol === 'https:'
-      ? tlsConnect({ host: target.hostname, port, ca: readFileSync(certificatePath()), ALPNProtocols: ['http/1.1'], servername: 'localhost' })
-      : netConnect(port, target.hostname);
+  const socket = rawConnection(target, 'http/1.1');
   const start = Date.now();
   let received = '';
   let sent = 0;
@@ -187,11 +193,7 @@ const H2_PING = Buffer.from([0, 0, 8, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
  */
 export function holdConnection(url: string, speak: 'h2' | 'http/1.1', then?: 'goaway'): Promise<HeldConnection> {
   const target = new URL(url);
-  const port = Number(target.port);
-  const tcp = netConnect({ host: target.hostname, port, allowHalfOpen: true });
-  // A TLS socket over a half-open one is half-open too.
-  const socket: Socket =
-    target.protocol === 'https:' ? tlsConnect({ socket: tcp, ca: readFileSync(certificatePath()), ALPNProtocols: [speak], servername: 'localhost' }) : tcp;
+  const socket = rawConnection(target, speak, { allowHalfOpen: true });
   const gone = new Promise<void>((resolve) => {
     socket.once('error', () => resolve());
     socket.once('close', () => resolve());
