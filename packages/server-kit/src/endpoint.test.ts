@@ -1,12 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
+import { processUsage } from './process-usage.js';
 import { createEndpoint } from './endpoint.js';
 import { pathOf } from './exchange.js';
 import { asksForProgress } from './official-wiring.js';
 import { WIRING_NAMES, type WiringName } from './wirings.js';
 
 let wiring: WiringName = 'official';
-const endpoint = () => createEndpoint(loadConfig([], { MCP_WIRING: wiring }, { port: 0 }), { runtime: 'test' });
+const endpoint = () => createEndpoint(loadConfig([], { MCP_WIRING: wiring }, { port: 0 }), { runtime: 'test', usage: processUsage });
 const MCP_HEADERS = { host: 'localhost', 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
 
 function post(body: unknown, headers: Record<string, string> = MCP_HEADERS, path = '/mcp'): Request {

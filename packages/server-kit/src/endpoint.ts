@@ -1,6 +1,7 @@
 import { toolActivity } from '@mcp-runtimes/tools';
 import { createBearerCheck } from './auth.js';
 import { onBodyEnd } from './body-end.js';
+import { withBodyDeadline } from './body-deadline.js';
 import type { ServerConfig } from './config.js';
 import { incomingFromRequest, isTextReply, RequestAbandoned, toResponse, type Incoming, type Reply } from './exchange.js';
 import { createGuard } from './guard.js';
@@ -29,6 +30,19 @@ export interface Endpoint {
 export interface EndpointOptions {
   /** Shown by /health so a client can tell which runtime it reached. */
   runtime: string;
+  /**
+   * The process's CPU time and memory for /health: what a runner that cannot see the process
+   * (the docker-compose demo, --target) reads before and after a run. The host supplies it;
+   * the core has no process of its own.
+   */
+  usage?: () => ProcessFigures;
+}
+
+/** The server process's own figures, as /health reports them. */
+export interface ProcessFigures {
+  cpu_seconds: number;
+  rss_bytes: number;
+  peak_rss_bytes: number;
 }
 
 const MCP_ALLOW = 'POST';
@@ -38,7 +52,7 @@ const RETRY_AFTER_S = '1';
 /** Longest stretch of request work between two loop turns (see turns.ts). */
 const TURN_SLICE_MS = 1;
 
-export function createEndpoint(config: ServerConfig, { runtime }: EndpointOptions): Endpoint {
+export function createEndpoint(config: ServerConfig, { runtime, usage }: EndpointOptions): Endpoint {
   const guard = createGuard({
     bindHost: config.host,
     allowedHosts: config.allowedHosts,
@@ -108,7 +122,7 @@ export function createEndpoint(config: ServerConfig, { runtime }: EndpointOption
         max_in_flight: config.maxInFlight,
         shed: counts.shed,
         tool_calls: toolActivity(),
-        process: processUsage(),
+        ...(usage ? { process: usage() } : {}),
       });
     }
     return jsonResponse(404, {
@@ -121,7 +135,7 @@ export function createEndpoint(config: ServerConfig, { runtime }: EndpointOption
     inFlight++;
     let reply: Reply;
     try {
-      reply = await route(request);
+      reply = await withBodyDeadline(route(request), request, config.requestTimeoutMs);
     } catch (error) {
       if (error instanceof RequestAbandoned) {
         reply = clientClosed(); // nobody reads it; a vanished or too-slow client is not our error
@@ -159,18 +173,5 @@ export function createEndpoint(config: ServerConfig, { runtime }: EndpointOption
         else onIdle = resolve;
       });
     },
-  };
-}
-
-/**
- * The server's own CPU time and memory: what a runner that cannot see the process (the
- * docker-compose demo, where k6 runs in another container) reads before and after a run.
- */
-function processUsage(): { cpu_seconds: number; rss_bytes: number; peak_rss_bytes: number } {
-  const cpu = process.cpuUsage();
-  return {
-    cpu_seconds: (cpu.user + cpu.system) / 1e6,
-    rss_bytes: process.memoryUsage.rss(),
-    peak_rss_bytes: process.resourceUsage().maxRSS * 1024,
   };
 }

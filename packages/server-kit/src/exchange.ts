@@ -17,6 +17,13 @@ export interface Incoming {
   onAbort(listener: () => void): () => void;
   /** The same request as a web `Request`, built on first use; its body is unread. */
   toRequest(): Request;
+  /**
+   * Whether the body has arrived in full, for the core's deadline on a body that trickles in.
+   * Absent where the adapter's HTTP stack enforces that deadline itself (node:http, node:http2, uWS).
+   */
+  bodyReceived?(): boolean;
+  /** Stops reading a body that missed its deadline (with bodyReceived). */
+  abandonBody?(): void;
 }
 
 /** The client went away, or was too slow, before its request was read: nobody is left to answer. */
@@ -69,9 +76,16 @@ export function pathOf(url: string): string {
   return url.slice(start, query === -1 ? undefined : query);
 }
 
-/** An `Incoming` over a web `Request`: Hono's native request, and in-process tests. */
+/** An `Incoming` over a web `Request`: the fetch servers (Bun.serve, Deno.serve), Hono's request, in-process tests. */
 export function incomingFromRequest(request: Request): Incoming {
   let path: string | undefined;
+  // A request without a body has received it; one with a body, once a reader has read it to its end.
+  let received = request.body === null;
+  let forwarded: Request | undefined;
+  const markReceived = <T>(value: T): T => {
+    received = true;
+    return value;
+  };
   return {
     method: request.method,
     get path() {
@@ -83,11 +97,11 @@ export function incomingFromRequest(request: Request): Incoming {
       // anything else is counted as it streams in.
       const declared = Number(request.headers.get('content-length') ?? NaN);
       if (Number.isInteger(declared) && declared <= limit) {
-        const text = await request.text();
-        return Buffer.byteLength(text) <= limit ? text : null;
+        const text = markReceived(await request.text());
+        return utf8Length(text) <= limit ? text : null;
       }
       const body = await readRequestBody(request, limit);
-      return body.tooLarge ? null : body.text;
+      return body.tooLarge ? null : markReceived(body.text);
     },
     onAbort(listener) {
       const signal = request.signal;
@@ -98,6 +112,30 @@ export function incomingFromRequest(request: Request): Incoming {
       signal.addEventListener('abort', listener, { once: true });
       return () => signal.removeEventListener('abort', listener);
     },
-    toRequest: () => request,
+    // The body passes through a stream that notes its end, so the deadline knows when it arrived.
+    toRequest: () => (forwarded ??= request.body === null ? request : withBodyEnd(request, () => markReceived(undefined))),
+    bodyReceived: () => received,
+    abandonBody: () => void (forwarded ?? request).body?.cancel().catch(() => {}),
   };
+}
+
+function withBodyEnd(request: Request, ended: () => void): Request {
+  const body = (request.body as ReadableStream<Uint8Array>).pipeThrough(new TransformStream<Uint8Array, Uint8Array>({ flush: ended }));
+  return new Request(request, { body, duplex: 'half' } as RequestInit);
+}
+
+/** UTF-8 length of a string without encoding it (no Buffer: the core is web-standard). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      // A surrogate pair: 4 bytes for two UTF-16 units.
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
 }

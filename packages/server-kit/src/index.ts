@@ -20,3 +20,7 @@ export { serveUntilSignalled, endpointUrl, httpServerListener, readyLine, type L
 export { localhostCertificate, certificateFromFiles, defaultCertDir, type Certificate } from './certificate.js';
 export { jsonResponse, jsonRpcError, requestTimedOut } from './responses.js';
 export { isEventStream } from './body-end.js';
+export { fetchListener, internalErrorResponse, type FetchServerControls } from './fetch-listener.js';
+export { processUsage } from './process-usage.js';
+export { withBodyDeadline } from './body-deadline.js';
+export type { ProcessFigures } from './endpoint.js';

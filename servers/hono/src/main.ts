@@ -9,6 +9,7 @@ import {
   httpServerListener,
   nodeHttpTimeouts,
   serveUntilSignalled,
+  processUsage,
 } from '@mcp-runtimes/server-kit';
 import { Hono } from 'hono';
 import type { Server } from 'node:http';
@@ -17,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 const RUNTIME = 'hono';
 const config = configFromProcess(RUNTIME, 3003);
 await simulateStartup(config);
-const endpoint = createEndpoint(config, { runtime: RUNTIME });
+const endpoint = createEndpoint(config, { runtime: RUNTIME, usage: processUsage });
 
 // Hono hands the shared core the web Request that @hono/node-server made; every route is the core's.
 const app = new Hono();

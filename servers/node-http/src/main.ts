@@ -11,12 +11,13 @@ import {
   httpServerListener,
   nodeHttpTimeouts,
   serveUntilSignalled,
+  processUsage,
 } from '@mcp-runtimes/server-kit';
 
 const RUNTIME = 'node-http';
 const config = configFromProcess(RUNTIME, 3001);
 await simulateStartup(config);
-const endpoint = createEndpoint(config, { runtime: RUNTIME });
+const endpoint = createEndpoint(config, { runtime: RUNTIME, usage: processUsage });
 const server = createServer(nodeHttpTimeouts(config), createNodeHandler(endpoint, 'http'));
 
 server.once('error', (error) => failStart(RUNTIME, error));

@@ -19,6 +19,7 @@ import {
   localhostCertificate,
   serveUntilSignalled,
   type Listener,
+  processUsage,
 } from '@mcp-runtimes/server-kit';
 import { onConnection } from './connections.js';
 import { closeIdleConnections } from './idle-cutoff.js';
@@ -28,7 +29,7 @@ const RUNTIME = 'node-http2';
 const LINGER_MS = 500;
 const config = configFromProcess(RUNTIME, 3002);
 await simulateStartup(config);
-const endpoint = createEndpoint(config, { runtime: RUNTIME });
+const endpoint = createEndpoint(config, { runtime: RUNTIME, usage: processUsage });
 
 try {
   const certificate =

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-import { configFromProcess, createEndpoint, endpointUrl, failStart, serveUntilSignalled, simulateStartup } from '@mcp-runtimes/server-kit';
+import { configFromProcess, createEndpoint, endpointUrl, failStart, processUsage, serveUntilSignalled, simulateStartup } from '@mcp-runtimes/server-kit';
 import { createUwsHandler } from './bridge.js';
 import { loadUws } from './uws-loader.js';
 
 const RUNTIME = 'uws';
 const config = configFromProcess(RUNTIME, 3004);
 await simulateStartup(config);
-const endpoint = createEndpoint(config, { runtime: RUNTIME });
+const endpoint = createEndpoint(config, { runtime: RUNTIME, usage: processUsage });
 const UWS_FIXED_TIMEOUT_MS = 10_000;
 if (config.headersTimeoutMs !== UWS_FIXED_TIMEOUT_MS) {
   console.error(`${RUNTIME}: uWebSockets.js cuts off slow headers and idle connections at a fixed 10 s; MCP_HEADERS_TIMEOUT_MS is not applied`);
