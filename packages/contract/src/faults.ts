@@ -77,10 +77,12 @@ export function rssBytes(server: RunningServer): number {
 }
 
 export interface TrickleOutcome {
-  /** When the server closed the connection, from the first byte sent. */
+  /** When the server closed the connection (or, with untilAnswered, its answer was whole), from the first byte sent. */
   closedAfterMs: number;
   /** What the server wrote before closing, if anything. */
   received: string;
+  /** False when the outcome is a whole answer on a connection the server left open. */
+  closedByServer: boolean;
 }
 
 /**
@@ -95,9 +97,11 @@ function rawConnection(target: URL, alpn: 'h2' | 'http/1.1', options: { allowHal
 
 /**
  * An HTTP/1.1 slowloris: sends the start of a request, then one more header line (`headers`)
- * or one more body byte (`body`, of a declared 1,000) every 250 ms, until the server closes.
+ * or one more body byte (`body`, of a declared 1,000) every 250 ms, until the server closes
+ * (or, with `untilAnswered`, until a whole answer has come, for a server that answers but
+ * leaves the connection to the client).
  */
-export function trickleHttp1(url: string, part: 'headers' | 'body', giveUpMs: number): Promise<TrickleOutcome> {
+export function trickleHttp1(url: string, part: 'headers' | 'body', giveUpMs: number, options: { untilAnswered?: boolean } = {}): Promise<TrickleOutcome> {
   const target = new URL(url);
   const socket = rawConnection(target, 'http/1.1');
   const start = Date.now();
@@ -118,14 +122,38 @@ export function trickleHttp1(url: string, part: 'headers' | 'body', giveUpMs: nu
       socket.destroy();
       reject(new Error(`the server still held a ${part} slowloris after ${giveUpMs} ms`));
     }, giveUpMs);
-    socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
-    socket.on('error', () => {}); // a reset is how some stacks cut off
-    socket.once('close', () => {
+    const finish = (closedByServer: boolean) => {
       clearInterval(timer);
       clearTimeout(giveUp);
-      resolve({ closedAfterMs: Date.now() - start, received });
+      resolve({ closedAfterMs: Date.now() - start, received, closedByServer });
+    };
+    socket.setEncoding('utf8').on('data', (chunk: string) => {
+      received += chunk;
+      if (options.untilAnswered && wholeAnswer(received)) {
+        finish(false);
+        socket.destroy();
+      }
     });
+    socket.on('error', () => {}); // a reset is how some stacks cut off
+    socket.once('close', () => finish(true));
   });
+}
+
+/** An HTTP/1.1 answer with a Content-Length whose body has fully arrived. */
+function wholeAnswer(received: string): boolean {
+  const end = received.indexOf('\r\n\r\n');
+  const length = /\r\ncontent-length: *(\d+)/i.exec(received.slice(0, end));
+  return end !== -1 && length !== null && received.length - end - 4 >= Number(length[1]);
+}
+
+/** Trickles headers or a body for `forMs`: 'held' if the server kept the connection that long, 'closed' otherwise. */
+export async function holdTrickle(url: string, part: 'headers' | 'body', forMs: number): Promise<'held' | 'closed'> {
+  try {
+    await trickleHttp1(url, part, forMs);
+    return 'closed';
+  } catch {
+    return 'held';
+  }
 }
 
 export function h2Session(url: string): ClientHttp2Session {

@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { entryOf, peerCommand, peerEntry } from './peers.js';
-import { echoMain, serverMain, type Protocol } from './servers.js';
+import { requireRuntimeBinary, runtimeEntry, type RuntimeName } from './runtimes.js';
+import { echoMain, runtimeOf, serverFolder, serverMain, type Protocol } from './servers.js';
 
 export interface RunningServer {
   name: string;
+  /** The runtime it runs on (undefined for a peer, which brings its own). */
+  runtime: RuntimeName | undefined;
   /** The MCP endpoint URL of each listener, keyed by protocol. */
   urls: Partial<Record<Protocol, string>>;
   /** The first listener's URL. */
@@ -23,7 +26,7 @@ export interface LaunchOptions {
   readyTimeoutMs?: number;
   /** `echo` starts the stack's raw JSON echo (no MCP) instead of the MCP server. */
   program?: 'main' | 'echo';
-  /** A command of its own instead of `node <main>` (run in `cwd`): the docker-compose check starts servers as their containers do. */
+  /** A command of its own instead of `<runtime> <main>` (run in `cwd`): the docker-compose check starts servers as their containers do. */
   command?: readonly string[];
   cwd?: string;
 }
@@ -43,10 +46,11 @@ export async function launchServer(name: string, options: LaunchOptions = {}): P
   const entry = entryOf(name);
   const peer = peerEntry(name);
   if (peer && options.program === 'echo') throw new Error(`${name} is a peer: it has no raw echo`);
-  const own = peer ? peerCommand(peer) : [process.execPath, options.program === 'echo' ? echoMain(name) : serverMain(name)];
+  const runtime = peer ? undefined : runtimeOf(name);
+  const own = runtime === undefined ? peerCommand(peer as NonNullable<typeof peer>) : runtimeCommand(name, runtime, options.program ?? 'main');
   const command = [...(options.prefix ?? []), ...(options.command ?? own), ...(options.args ?? [])];
   const child = spawn(command[0] as string, command.slice(1), {
-    cwd: options.cwd,
+    cwd: options.cwd ?? (runtime === undefined || options.command ? undefined : serverFolder(name)),
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -88,6 +92,7 @@ export async function launchServer(name: string, options: LaunchOptions = {}): P
   });
   return {
     name,
+    runtime,
     urls,
     url: found[0] as string,
     process: child,
@@ -101,4 +106,10 @@ export async function launchServer(name: string, options: LaunchOptions = {}): P
       return result;
     },
   };
+}
+
+/** How a server's own program starts on a runtime: the runtime's pinned binary, its arguments, the built script. */
+export function runtimeCommand(name: string, runtime: RuntimeName, program: 'main' | 'echo'): string[] {
+  const script = program === 'echo' ? echoMain(name) : serverMain(name);
+  return [requireRuntimeBinary(runtime), ...runtimeEntry(runtime).scriptArgs(script)];
 }

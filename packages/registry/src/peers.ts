@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { SERVERS, serverEntry, type ServerEntry } from './servers.js';
+import type { PeerDifference } from './differences.js';
+import { baseName, SERVERS, serverEntry, type ServerEntry } from './servers.js';
 
 /**
  * What a user would otherwise run: MCP servers built on other stacks, serving the same surface
@@ -7,25 +8,7 @@ import { SERVERS, serverEntry, type ServerEntry } from './servers.js';
  * Each is one folder under peers/ and one line here. A peer is configured as its own
  * documentation recommends for production; none has our wirings, raw echo or /health figures.
  */
-/**
- * Where a peer answers differently from our servers by design (its own error texts or status
- * codes): a measured fact, held true by the contract suites (each must still be observed, and
- * any difference not listed fails them), and listed in the report and the README.
- */
-export interface PeerDifference {
-  /** The suite and its case, as the suites name them: 'bad-input: unknown tool'. */
-  check: string;
-  /** What the peer answers instead, in words. */
-  answer: string;
-  /** The HTTP status it answers with, where that is part of the difference. */
-  status?: number;
-  /** A pattern its answer's body matches. */
-  matches: RegExp;
-  /** Only over this HTTP version (where the request our client sends differs between them). */
-  only?: '1.1' | '2';
-}
-
-export interface PeerEntry extends Omit<ServerEntry, 'offers'> {
+export interface PeerEntry extends Omit<ServerEntry, 'offers' | 'runtimes' | 'differences'> {
   /** How it is configured and why, for the report and the README. */
   about: string;
   /** The language it runs in. */
@@ -167,7 +150,7 @@ export function peerEntry(name: string): PeerEntry | undefined {
 export function entryOf(name: string): ServerEntry | PeerEntry {
   const peer = peerEntry(name);
   if (peer) return peer;
-  if (!SERVERS.some((s) => s.name === name)) {
+  if (!SERVERS.some((s) => s.name === baseName(name))) {
     throw new Error(`unknown server "${name}": known are ${SERVERS.map((s) => s.name).join(', ')} and the peers ${PEERS.map((p) => p.name).join(', ')}`);
   }
   return serverEntry(name);

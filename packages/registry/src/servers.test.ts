@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
+import { runtimeCommand } from './launch.js';
+import type { RuntimeName } from './runtimes.js';
 import { describe, expect, it } from 'vitest';
 import { entryOf, PEERS, peerCommand, peerEntry } from './peers.js';
 import { REPO_ROOT, SERVERS, STDIO_SERVER, serverEntry, serverMain, stdioMain } from './servers.js';
@@ -9,7 +11,10 @@ describe('registry', () => {
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'servers', name, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
-    expect(pkg.scripts.start).toBe('node dist/main.js');
+    // Its default runtime's pinned binary, as the benchmark starts it (paths from the server's folder).
+    const folder = join(REPO_ROOT, 'servers', name);
+    const command = runtimeCommand(name, serverEntry(name).runtimes[0] as RuntimeName, 'main').map((part) => (isAbsolute(part) ? relative(folder, part) : part));
+    expect(pkg.scripts.start).toBe(command.join(' '));
     expect(serverMain(name)).toBe(join(REPO_ROOT, 'servers', name, 'dist', 'main.js'));
     expect(existsSync(join(REPO_ROOT, 'servers', name, 'src', 'main.ts'))).toBe(true);
   });
@@ -39,7 +44,7 @@ describe('registry', () => {
   });
 
   it('refuses an unknown server by name, listing the known ones', () => {
-    expect(() => serverEntry('express')).toThrow(/unknown server "express": known are node-http, node-http2, hono, uws/);
+    expect(() => serverEntry('express')).toThrow(/unknown server "express": known are node-http, node-http2, hono, uws, bun, deno/);
   });
 });
 
