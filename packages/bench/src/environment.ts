@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '@mcp-runtimes/registry';
+import { REPO_ROOT, RUNTIMES, runtimeBinary, type RuntimeName } from '@mcp-runtimes/registry';
 import type { Environment } from './results.js';
 import { findTool, toolVersion } from './toolchain.js';
 
@@ -16,7 +16,7 @@ const PACKAGES: [string, string][] = [
   ['@trufflesuite/uws-js-unofficial', 'servers/uws'],
 ];
 
-export function collectEnvironment(pinning: Environment['pinning']): Environment {
+export function collectEnvironment(pinning: Environment['pinning'], runtimes: readonly RuntimeName[] = []): Environment {
   const versions: Record<string, string> = {};
   for (const [name, from] of PACKAGES) versions[name] = packageVersion(name, from);
   versions.k6 = toolVersion(findTool('k6'), ['version']);
@@ -34,8 +34,27 @@ export function collectEnvironment(pinning: Environment['pinning']): Environment
     cores: cpu.length,
     memoryBytes: totalmem(),
     versions,
+    runtimes: runtimeVersions(runtimes),
     pinning,
   };
+}
+
+/** Each runtime the servers ran on, as its binary prints its version ("not installed" where pnpm skipped it). */
+export function runtimeVersions(names: readonly RuntimeName[]): Record<string, string> {
+  const versions: Record<string, string> = {};
+  for (const entry of RUNTIMES.filter((r) => names.includes(r.name))) {
+    const binary = runtimeBinary(entry.name);
+    if (binary === null) {
+      versions[entry.name] = 'not installed';
+      continue;
+    }
+    try {
+      versions[entry.name] = entry.readVersion(execFileSync(binary, [...entry.versionArgs], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }));
+    } catch {
+      versions[entry.name] = 'does not run here';
+    }
+  }
+  return versions;
 }
 
 function packageVersion(name: string, from: string): string {

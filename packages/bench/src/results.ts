@@ -98,6 +98,14 @@ export interface GateResult {
   failures: string[];
 }
 
+export interface UnsupportedRuntime {
+  /** The server on that runtime, as measured elsewhere: `uws@node24`. */
+  server: string;
+  runtime: string;
+  /** What it said when it could not start. */
+  reason: string;
+}
+
 export interface ServerFailure {
   server: string;
   wiring?: string;
@@ -116,6 +124,8 @@ export interface Environment {
   cores: number;
   memoryBytes: number;
   versions: Record<string, string>;
+  /** The exact version of each runtime a server ran on (`node24` → 24.22.3); absent in runs made before runtimes were an axis, when every server ran on the machine's Node. */
+  runtimes?: Record<string, string>;
   pinning: { server: string; generator: string } | null;
   /** The docker-compose demo: how the server and k6 containers were limited (no pinning there). */
   containers?: { server: string; generator: string };
@@ -171,6 +181,11 @@ export interface BenchResults {
   studies?: StudyResults;
   /** The reliability checks; absent in runs made before they existed. */
   reliability?: ReliabilityResults;
+  /**
+   * Servers that could not start on a runtime they were asked to run on (an addon with no build
+   * for it): measured at the start, not counted as failures, and listed in the report.
+   */
+  unsupported?: UnsupportedRuntime[];
   /** The MCP floor of each main wiring (no HTTP), measured after the rounds; absent before it existed. */
   floor?: FloorResult[];
   startedAt: string;

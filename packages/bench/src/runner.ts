@@ -5,7 +5,7 @@
 // the latency curve, whose rates are fractions of the saturation the rounds measured.
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { entryOf, launchServer, peerEntry, serverEntry, type RunningServer } from '@mcp-runtimes/registry';
+import { entryOf, launchServer, onDefaultRuntime, peerEntry, runtimeOf, serverEntry, type RunningServer } from '@mcp-runtimes/registry';
 import { checkEcho } from './echo-check.js';
 import { measureCurves } from './latency-curve.js';
 import { collectEnvironment } from './environment.js';
@@ -19,6 +19,7 @@ import { saturateListener, saturationTool, type Era, type SaturationResult } fro
 import { HEADLINE_SCENARIO, ratesOf, SCENARIOS, type Scenario } from './scenarios.js';
 import { eraOf, wiringOf } from './variants.js';
 import { estimateSeconds } from './settings.js';
+import { extrasNotRun } from './estimate-extras.js';
 import { runReliability } from './reliability/run.js';
 import { runStudies } from './studies/run.js';
 import { findTool, type Toolchain } from './toolchain.js';
@@ -39,17 +40,23 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
   if (pin && !canPin) log('not pinning: needs 2+ cores and taskset');
   const results: BenchResults = {
     schema: 1,
-    environment: collectEnvironment(canPin ? { server: 'core 0 (taskset -c 0)', generator: 'core 1 (taskset -c 1)' } : null),
+    environment: collectEnvironment(
+      canPin ? { server: 'core 0 (taskset -c 0)', generator: 'core 1 (taskset -c 1)' } : null,
+      [...new Set(settings.servers.map(runtimeOf))],
+    ),
     settings,
     gates: [],
     failures: [],
+    unsupported: [],
     measurements: [],
     startedAt: new Date().toISOString(),
     finishedAt: '',
   };
   const scenarios = SCENARIOS.filter((s) => settings.scenarios.includes(s.id));
   const excluded = new Set<string>();
-  const started = Date.now();
+  /** Servers that have started at least once: a later start failure is a failure, not an unsupported runtime. */
+  const started = new Set<string>();
+  const startedAt = Date.now();
   const estimate = estimateSeconds(settings);
   const peers = settings.peers ?? [];
   log(
@@ -60,8 +67,11 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
     }`,
   );
 
+  const extras = extrasNotRun(settings);
+  if (extras.length > 0) log(`not in this run: ${extras.map((e) => `${e.flag} (+${formatDuration(e.addsSeconds)})`).join('; ')}`);
+
   const progress = (server: string, round: number, what: string) => {
-    const elapsed = (Date.now() - started) / 1000;
+    const elapsed = (Date.now() - startedAt) / 1000;
     log(`[${formatDuration(elapsed)} / ~${formatDuration(estimate)}] round ${round}/${settings.repeats} ${server.padEnd(20)} ${what}`);
   };
   const fail = (f: ServerFailure) => {
@@ -78,10 +88,14 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
       const entry = entryOf(name);
       const peer = peerEntry(name) !== undefined;
       // Every scenario in the main wirings; the compared ones (official, SDK v2 in both eras, the
-      // ablation steps) at saturation and in the headline scenario. A peer has one configuration, its own.
+      // ablation steps) at saturation and in the headline scenario. A peer has one configuration,
+      // its own. A server on another runtime than its default is in the runtimes comparison: its
+      // main wirings at saturation and in the headline scenario (and the latency curve after).
       const runs = peer
         ? [{ wiring: PEER_WIRING, saturationOnly: false }]
-        : [
+        : !onDefaultRuntime(name)
+          ? settings.wirings.map((wiring) => ({ wiring, saturationOnly: true }))
+          : [
             ...settings.wirings.map((wiring) => ({ wiring, saturationOnly: false })),
             ...(measureCompared ? settings.compare.map((wiring) => ({ wiring, saturationOnly: true })) : []),
           ];
@@ -95,10 +109,20 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
         try {
           server = await launchServer(name, { prefix: serverPin, env: peer ? {} : { MCP_WIRING: wiringOf(wiring) } });
         } catch (error) {
-          fail({ server: name, wiring, round, stage: 'start', message: (error as Error).message });
+          const message = (error as Error).message;
+          if (!peer && !onDefaultRuntime(name) && !started.has(name)) {
+            // It never started on this runtime (an addon with no build for it): a fact about the
+            // runtime, reported, not a failure of the run; nothing more of it is measured.
+            results.unsupported?.push({ server: name, runtime: runtimeOf(name), reason: lastLine(message) });
+            log(`-- ${name} does not run on ${runtimeOf(name)}: ${lastLine(message)}`);
+            excluded.add(name);
+            break;
+          }
+          fail({ server: name, wiring, round, stage: 'start', message });
           excluded.add(label);
           continue;
         }
+        started.add(name);
         const loadUrl = server.urls[entry.loadListener] ?? server.url;
         const pid = server.process.pid as number;
         try {
@@ -153,7 +177,7 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
         }
       }
 
-      if (measureSaturation && !peer) {
+      if (measureSaturation && !peer && !excluded.has(name)) {
         const m = await measureEcho(tools, name, round, settings, serverPin, generatorPin, fail);
         if (m) {
           results.measurements.push(m);
@@ -162,23 +186,27 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
       }
     }
   }
+  // What runs after the rounds: the servers that ran; the studies and reliability checks on each
+  // server's default runtime (the runtimes comparison is the rounds' and the curve's).
+  const ran = { ...settings, servers: settings.servers.filter((s) => !excluded.has(s)) };
+  const ranOnDefault = { ...ran, servers: ran.servers.filter(onDefaultRuntime) };
   if (measureSaturation) results.floor = await measureFloors(settings, serverPin, log, fail);
   if (scenarios.some((s) => s.model === 'curve')) {
-    log(`[${formatDuration((Date.now() - started) / 1000)} / ~${formatDuration(estimate)}] latency curve: ${settings.curve?.fractions.join(', ')} of each server's saturation, open loop (oha)`);
-    const curve = await measureCurves({ settings, tools, measurements: results.measurements, serverPin, generatorPin, log, fail });
+    log(`[${formatDuration((Date.now() - startedAt) / 1000)} / ~${formatDuration(estimate)}] latency curve: ${settings.curve?.fractions.join(', ')} of each server's saturation, open loop (oha)`);
+    const curve = await measureCurves({ settings: ran, tools, measurements: results.measurements, serverPin, generatorPin, log, fail });
     results.gates.push(...curve.gates);
     results.measurements.push(...curve.measurements);
   }
   if (settings.studies.studies.length > 0) {
-    log(`[${formatDuration((Date.now() - started) / 1000)} / ~${formatDuration(estimate)}] studies: ${settings.studies.studies.join(', ')} (${settings.studies.runs} runs + ${settings.studies.warmupRuns} warm-up each)`);
-    results.studies = await runStudies({ settings, serverPin, generatorPin, log, fail });
+    log(`[${formatDuration((Date.now() - startedAt) / 1000)} / ~${formatDuration(estimate)}] studies: ${settings.studies.studies.join(', ')} (${settings.studies.runs} runs + ${settings.studies.warmupRuns} warm-up each)`);
+    results.studies = await runStudies({ settings: ranOnDefault, serverPin, generatorPin, log, fail });
   }
   if (settings.reliability.checks.length > 0) {
-    log(`[${formatDuration((Date.now() - started) / 1000)} / ~${formatDuration(estimate)}] reliability: ${settings.reliability.checks.join(', ')} (${settings.reliability.wiring} wiring)`);
-    results.reliability = await runReliability({ settings, tools, serverPin, generatorPin, log, fail });
+    log(`[${formatDuration((Date.now() - startedAt) / 1000)} / ~${formatDuration(estimate)}] reliability: ${settings.reliability.checks.join(', ')} (${settings.reliability.wiring} wiring)`);
+    results.reliability = await runReliability({ settings: ranOnDefault, tools, serverPin, generatorPin, log, fail });
   }
   results.finishedAt = new Date().toISOString();
-  log(`done in ${formatDuration((Date.now() - started) / 1000)}`);
+  log(`done in ${formatDuration((Date.now() - startedAt) / 1000)}`);
   return results;
 }
 
@@ -301,6 +329,11 @@ function describe(id: string, m: Measurement): string {
   return `${label.padEnd(22)} ${m.rps.toFixed(0).padStart(7)} req/s  p99 ${m.latencyMs.p99.toFixed(1)} ms  errors ${errs}${
     m.droppedIterations ? `  dropped ${m.droppedIterations}` : ''
   }  server CPU ${m.serverUsage.cpuSeconds.toFixed(1)} s`;
+}
+
+/** The last non-empty line of a message (a server's own one-line reason, after the launcher's preamble). */
+function lastLine(message: string): string {
+  return message.trim().split('\n').filter(Boolean).at(-1) ?? message;
 }
 
 export function formatDuration(seconds: number): string {

@@ -4,7 +4,7 @@ import { PROFILES, STUDY_PROFILES, estimateSeconds, parseArgs } from './settings
 describe('parseArgs', () => {
   it('defaults to every server and scenario with the default profile', () => {
     const { settings, pin, outDir } = parseArgs([]);
-    expect(settings.servers).toEqual(['node-http', 'node-http2', 'hono', 'uws']);
+    expect(settings.servers).toEqual(['node-http', 'node-http2', 'hono', 'uws', 'bun', 'deno', 'node-http@node22', 'node-http@node26']);
     expect(settings.scenarios).toContain('saturation');
     expect(settings.repeats).toBe(PROFILES.default.repeats);
     expect(pin).toBe(true);
@@ -20,6 +20,20 @@ describe('parseArgs', () => {
     expect(pin).toBe(false);
   });
 
+  it('takes servers on runtimes, and --runtimes puts each server on each of them it runs on', () => {
+    expect(parseArgs(['--servers', 'node-http@node26,bun,node-http']).settings.servers).toEqual(['node-http', 'node-http@node26', 'bun']);
+    expect(parseArgs(['--servers', 'node-http,uws,bun', '--runtimes', 'node22,node24,bun']).settings.servers).toEqual([
+      'node-http@node22',
+      'node-http',
+      'uws@node22',
+      'uws@node24',
+      'bun',
+    ]);
+    expect(() => parseArgs(['--servers', 'bun@node24'])).toThrow(/bun does not run on node24/);
+    expect(() => parseArgs(['--runtimes', 'node18'])).toThrow(/unknown runtime "node18"/);
+    expect(() => parseArgs(['--servers', 'bun', '--runtimes', 'deno'])).toThrow(/none of the servers runs on these/);
+  });
+
   it('refuses unknown names and bad numbers with a clear message', () => {
     expect(() => parseArgs(['--servers', 'express'])).toThrow(/unknown server "express": known are/);
     expect(() => parseArgs(['--scenarios', 'nope'])).toThrow(/unknown scenario "nope"/);
@@ -28,8 +42,9 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['--frobnicate'])).toThrow(/unknown option --frobnicate/);
   });
 
-  it('runs the studies at 30+5 runs by default, 100+5 with --full, and alone with --scenarios none', () => {
-    expect(parseArgs([]).settings.studies).toMatchObject({ runs: 30, warmupRuns: 5, counts: [1, 5, 10, 20] });
+  it('runs the studies only when asked (pnpm bench:studies), at 30+5 runs, 100+5 with --full, and alone with --scenarios none', () => {
+    expect(parseArgs([]).settings.studies).toMatchObject({ studies: [], runs: 30, warmupRuns: 5, counts: [1, 5, 10, 20] });
+    expect(parseArgs(['--studies', 'all']).settings.studies.studies).toEqual(['layers', 'multiplex', 'overhead', 'coldstart']);
     const full = parseArgs(['--full', '--scenarios', 'none', '--studies', 'multiplex,layers', '--delay', '50']).settings;
     expect(full.profile).toBe('full');
     expect(full.scenarios).toEqual([]);
@@ -41,10 +56,10 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['--studies', 'speed'])).toThrow(/unknown study "speed"/);
   });
 
-  it("estimates the default profile, peers and SDK v2 included, under 40 minutes and the quick one under 5", () => {
-    expect(parseArgs([]).settings.peers).toEqual(['py-uvicorn', 'py-hypercorn', 'fastmcp', 'hono-mcp']);
-    expect(estimateSeconds(parseArgs([]).settings)).toBeLessThan(40 * 60);
-    expect(estimateSeconds(parseArgs(['--quick']).settings)).toBeLessThan(5 * 60);
+  it("estimates the default profile, runtimes, peers and SDK v2 included, within 35 minutes and the quick one under 7", () => {
+    expect(parseArgs([]).settings.peers).toEqual(['py-uvicorn', 'fastmcp', 'hono-mcp']);
+    expect(estimateSeconds(parseArgs([]).settings)).toBeLessThanOrEqual(35 * 60);
+    expect(estimateSeconds(parseArgs(['--quick']).settings)).toBeLessThan(7 * 60);
   });
 
   it('selects peers: all, none, or some in the registry\'s order', () => {

@@ -1,5 +1,6 @@
 // The run's settings: a profile (default or --quick), then flags on top.
-import { PEERS, SERVERS } from '@mcp-runtimes/registry';
+import { baseName, onDefaultRuntime, PEERS, RUNTIME_NAMES, runtimeOf, SERVERS, type RuntimeName } from '@mcp-runtimes/registry';
+import { serversOnRuntimes } from './runtimes.js';
 import { parseTargets } from './demo/targets.js';
 import { ERAS, VARIANT_NAMES } from './variants.js';
 import type { Era } from './saturation.js';
@@ -19,7 +20,8 @@ const STUDY_SHAPE = { studies: [...STUDY_NAMES], counts: [1, 5, 10, 20], overhea
  */
 export const STUDY_PROFILES: Record<'quick' | 'default' | 'full', StudySettings> = {
   quick: { ...STUDY_SHAPE, runs: 5, warmupRuns: 2, callsPerRun: 20, warmupCalls: 200, delayMs: 5, startupDelayMs: 0, coldTargets: ['stdio'] },
-  default: { ...STUDY_SHAPE, runs: 30, warmupRuns: 5, callsPerRun: 30, warmupCalls: 500, delayMs: 10, startupDelayMs: 200, coldTargets: ['stdio'] },
+  // Not in the default run (it pays for the runtimes comparison): pnpm bench:studies runs them at this rigour.
+  default: { ...STUDY_SHAPE, studies: [], runs: 30, warmupRuns: 5, callsPerRun: 30, warmupCalls: 500, delayMs: 10, startupDelayMs: 200, coldTargets: ['stdio'] },
   full: {
     ...STUDY_SHAPE,
     runs: 100,
@@ -59,7 +61,9 @@ export const RELIABILITY_PROFILES: Record<'quick' | 'default' | 'full', Reliabil
  * its knee), one common rate at half the slowest server's, and the p99 bound that defines a knee.
  */
 export const CURVE_PROFILES: Record<'quick' | 'default', CurveSettings> = {
-  default: { fractions: [0.1, 0.25, 0.5, 0.75, 1, 1.1], commonFraction: 0.5, seconds: 3, p99BoundMs: 10 },
+  // Points at 0.1 and 1.0 only with --fractions (1.1 is past every knee already): fewer points pay
+  // for the runtimes in the curve.
+  default: { fractions: [0.25, 0.5, 0.75, 1.1], commonFraction: 0.5, seconds: 3, p99BoundMs: 10 },
   // CI's smoke run: the common load and one point past every knee, to keep it under 4 minutes.
   quick: { fractions: [1.1], commonFraction: 0.5, seconds: 1, p99BoundMs: 10 },
 };
@@ -78,12 +82,18 @@ export const PROFILES = {
     rates: [1000],
     connections: 50,
     wirings: ['tuned'],
-    // At saturation and in the headline scenario: SDK v1's documented wiring, and SDK v2's two in both eras.
-    compare: ['official', 'v2-official', 'v2-official@2026', 'v2-tuned', 'v2-tuned@2026'],
+    // At saturation and in the headline scenario: SDK v1's documented wiring and SDK v2's tuned one
+    // (SDK v2's documented wiring and the 2026-07-28 era: pnpm bench:sdk, or --compare).
+    compare: ['official', 'v2-tuned'],
+    // The runtimes comparison: node:http on the other supported Node lines beside its default (Bun
+    // and Deno are servers of their own), at saturation, in the headline scenario and the curve.
+    runtimeVariants: ['node-http@node22', 'node-http@node26'],
+    // One Python peer (both run the same app; py-hypercorn differs only in its ASGI server): --peers all.
+    peers: ['py-uvicorn', 'fastmcp', 'hono-mcp'],
   },
   quick: {
     // A smoke run, not a measurement: 1 s per k6 run, 1 s of saturation, no warm-up, so that
-    // with the peers it stays within 5 minutes (4m57s with 2 s saturation and 1 s warm-up).
+    // with the peers, Bun, Deno and one other Node line it stays near 6 minutes.
     durationSeconds: 1,
     warmupSeconds: 0,
     saturationSeconds: 1,
@@ -93,6 +103,9 @@ export const PROFILES = {
     wirings: ['tuned'],
     // One SDK v2 variant in the 2026-07-28 era: its gate, body, headers and floor are exercised.
     compare: ['official', 'v2-tuned@2026'],
+    // One other Node line, so the runtimes comparison is exercised.
+    runtimeVariants: ['node-http@node26'],
+    peers: PEERS.map((p) => p.name),
   },
 } as const;
 
@@ -113,17 +126,20 @@ export interface CliOptions {
 
 export const USAGE = `pnpm bench:all [-- options]
 
-  --quick              the CI smoke profile: 1 round, 1 s per k6 run and per saturation, no warm-up, one rate (under 5 min)
+  --quick              the CI smoke profile: 1 round, 1 s per k6 run and per saturation, no warm-up, one rate (about 6 min)
   --full               the studies at full rigour: 100 runs, a 100 ms tool (pnpm bench:layers etc. use it)
   --scenarios none     skip the load scenarios (run only studies)
-  --studies a,b|none   where-the-time-goes studies (default: all: ${STUDY_NAMES.join(', ')})
+  --studies a,b|all|none  where-the-time-goes studies (default none: pnpm bench:studies runs all: ${STUDY_NAMES.join(', ')})
   --reliability a,b|none  reliability checks (default ${RELIABILITY_PROFILES.default.checks.join(',')}; known: ${RELIABILITY_CHECKS.join(', ')})
   --soak-seconds S     seconds of soak per server (default ${RELIABILITY_PROFILES.default.soakSeconds}, full ${RELIABILITY_PROFILES.full.soakSeconds}, quick ${RELIABILITY_PROFILES.quick.soakSeconds})
   --soak-rate N        the soak's steady offered rate, req/s (default ${RELIABILITY_SHAPE.soakRate})
   --runs N             measured runs per study configuration (default ${STUDY_PROFILES.default.runs}, full ${STUDY_PROFILES.full.runs}; warm-up ${STUDY_PROFILES.default.warmupRuns} more)
   --delay MS           the studies' tool delay (default ${STUDY_PROFILES.default.delayMs}, full ${STUDY_PROFILES.full.delayMs})
-  --servers a,b        servers to measure (default: all: ${SERVERS.map((s) => s.name).join(', ')})
-  --peers a,b|all|none other stacks' MCP servers measured beside ours (default: all: ${PEERS.map((p) => p.name).join(', ')})
+  --servers a,b        servers to measure, each on its default runtime or as <server>@<runtime> (default: all:
+                       ${SERVERS.map((s) => s.name).join(', ')}, and ${PROFILES.default.runtimeVariants.join(', ')})
+  --runtimes a,b       the runtimes to measure the servers on: each server on each of these it runs on (known:
+                       ${RUNTIME_NAMES.join(', ')}; default: each server's own, and the runtimes comparison above)
+  --peers a,b|all|none other stacks' MCP servers measured beside ours (default ${PROFILES.default.peers.join(', ')}; all: ${PEERS.map((p) => p.name).join(', ')})
   --scenarios a,b      scenarios (default: all: ${SCENARIOS.map((s) => s.id).join(', ')})
   --duration S         seconds per k6 measurement (default ${PROFILES.default.durationSeconds})
   --saturation S       seconds per wrk/h2load measurement (default ${PROFILES.default.saturationSeconds})
@@ -153,8 +169,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const profile = PROFILES[profileName === 'full' ? 'default' : profileName];
   const settings: BenchSettings = {
     profile: profileName,
-    servers: SERVERS.map((s) => s.name),
-    peers: PEERS.map((p) => p.name),
+    servers: [...SERVERS.map((s) => s.name), ...profile.runtimeVariants],
+    peers: [...profile.peers],
     scenarios: SCENARIOS.map((s) => s.id),
     repeats: profile.repeats,
     durationSeconds: profile.durationSeconds,
@@ -176,6 +192,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let targets: Record<string, string> | null = null;
   let insecure = false;
   let eras: Era[] | null = null;
+  let runtimes: RuntimeName[] | null = null;
   for (let i = 0; i < args.length; i++) {
     const flag = args[i] as string;
     const value = () => {
@@ -188,7 +205,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--full':
         break;
       case '--servers':
-        settings.servers = list(value(), SERVERS.map((s) => s.name), 'server');
+        settings.servers = serverList(value());
+        break;
+      case '--runtimes':
+        runtimes = list(value(), RUNTIME_NAMES, 'runtime') as RuntimeName[];
         break;
       case '--peers': {
         const v = value();
@@ -202,7 +222,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       }
       case '--studies': {
         const v = value();
-        settings.studies.studies = v === 'none' ? [] : (list(v, STUDY_NAMES, 'study') as StudySettings['studies']);
+        settings.studies.studies = v === 'none' ? [] : v === 'all' ? [...STUDY_NAMES] : (list(v, STUDY_NAMES, 'study') as StudySettings['studies']);
         break;
       }
       case '--reliability': {
@@ -301,6 +321,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     throw new Error('nothing to run: no scenario, no study and no reliability check');
   }
   settings.compare = settings.compare.filter((w) => !settings.wirings.includes(w));
+  if (runtimes) {
+    settings.servers = serversOnRuntimes(settings.servers, runtimes);
+    if (settings.servers.length === 0) throw new Error(`--runtimes ${runtimes.join(',')}: none of the servers runs on these`);
+  }
   if (insecure && !targets) throw new Error('--insecure applies to --target only');
   if (eras && !targets) throw new Error('--protocol applies to --target only (our servers: --wirings <wiring>@2026)');
   return { settings, outDir, from, pin, help, targets, insecure, eras: eras ?? ['2025-11-25'] };
@@ -311,6 +335,16 @@ export const PROTOCOL_TWICE = '--protocol given twice: name every revision in on
 /** `--protocol`'s value: MCP revisions, in the order given (the first is the report's primary). */
 export function parseEras(raw: string): Era[] {
   return list(raw, ERAS, 'MCP revision', false) as Era[];
+}
+
+/** `--servers`: registry names, each alone (its default runtime) or as <server>@<runtime>, in the order given. */
+function serverList(raw: string): string[] {
+  const items = [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))];
+  if (items.length === 0) throw new Error('no server given');
+  for (const item of items) runtimeOf(item); // throws on an unknown server, runtime, or one it does not run on
+  // The registry's order (servers, then runtimes), so rounds interleave the same way whatever order was typed.
+  const rank = (item: string) => SERVERS.findIndex((s) => s.name === baseName(item)) * 100 + RUNTIME_NAMES.indexOf(runtimeOf(item));
+  return items.sort((a, b) => rank(a) - rank(b));
 }
 
 function list(raw: string, known: readonly string[], what: string, knownOrder = true): string[] {
@@ -364,7 +398,13 @@ export function estimateSeconds(s: BenchSettings): number {
   // Compared wirings: start, gate, a 1 s warm-up and saturation, and the headline scenario's runs.
   const headline = s.scenarios.includes(HEADLINE_SCENARIO) ? ratesOf(scenario(HEADLINE_SCENARIO), s.rates).length * (s.durationSeconds + k6Overhead) : 0;
   const perCompared = (s.scenarios.includes('saturation') ? s.saturationSeconds + 1 : 0) + headline + (headline > 0 || s.scenarios.includes('saturation') ? 2 : 0);
-  const ours = (perStart(false) * s.wirings.length + perCompared * s.compare.length) * s.servers.length;
+  // A server on another runtime than its default: its main wirings as compared ones, and its raw echo.
+  const onOtherRuntime = s.servers.filter((name) => !onDefaultRuntime(name)).length;
+  const echo = s.scenarios.includes('saturation') ? s.saturationSeconds + 3 : 0;
+  const curve = s.curve && s.scenarios.includes('latency') ? (2 + curveWarmupSeconds(s) + (s.curve.fractions.length + 1) * (s.curve.seconds + 0.1)) * s.wirings.length : 0;
+  const ours =
+    (perStart(false) * s.wirings.length + perCompared * s.compare.length) * (s.servers.length - onOtherRuntime) +
+    (perCompared * s.wirings.length + echo + curve) * onOtherRuntime;
   const peers = perStart(true) * (s.peers ?? []).length;
   const main = s.scenarios.length === 0 ? 0 : (ours + peers) * s.repeats;
   // The MCP floor of every wiring measured, once after the rounds: a start, 1 s of warm-up, the measurement.
@@ -379,7 +419,7 @@ export function estimateReliabilitySeconds(s: BenchSettings): number {
   if (r.checks.includes('overload')) perServer += 2 + 1 + r.saturationSeconds + 2 * r.phaseSeconds + r.overloadSeconds + 1;
   if (r.checks.includes('shutdown')) perServer += 2 + 1 + 1;
   if (r.checks.includes('soak')) perServer += 2 + r.soakSeconds;
-  return perServer * s.servers.length;
+  return perServer * s.servers.filter(onDefaultRuntime).length;
 }
 
 /** The studies' share of the estimate: mostly waiting on the tool's delay and on start-ups. */
@@ -391,7 +431,7 @@ export function estimateStudySeconds(s: BenchSettings): number {
   const startup = 0.35 + st.startupDelayMs / 1000;
   let seconds = 0;
   if (st.studies.includes('layers')) {
-    const targets = s.servers.length * (s.wirings.length + s.compare.length);
+    const targets = s.servers.filter(onDefaultRuntime).length * (s.wirings.length + s.compare.length);
     // Two servers and a probe started per target; a raw and an MCP call of 1-3 ms each per call.
     const calls = Math.max(st.warmupCalls, st.warmupRuns * st.callsPerRun) + st.runs * st.callsPerRun;
     seconds += 2 + targets * (3 + (calls * 3) / 1000);

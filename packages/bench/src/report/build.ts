@@ -11,6 +11,7 @@ import { bytes, ms, num, percent, winnerText, withCi } from './format.js';
 import type { Block, Report, Section } from './model.js';
 import { busy, caseTitle } from './labels.js';
 import { peersSection } from './peers.js';
+import { runtimesSection } from './runtimes.js';
 import { sdkSection } from './sdk.js';
 import { recommend } from './recommend.js';
 import { barChart, lineChart } from './svg.js';
@@ -33,6 +34,7 @@ export function buildReport(results: BenchResults): Report {
       ? [
           { id: 'pick', title: 'Which runtime should I pick?', blocks: recommend(ctx) },
           overview(ctx),
+          runtimesSection(ctx),
           saturation(ctx),
           curveSection(ctx),
           latencyVsRate(ctx),
@@ -87,7 +89,8 @@ function header({ results }: Ctx): Section {
             : e.remote
               ? ['Targets', `${Object.entries(e.remote.targets).map(([name, what]) => `${name}: ${what}`).join('; ')}; load generator: ${e.remote.generator}`]
               : ['Pinning', e.pinning ? `server on ${e.pinning.server}, load generator on ${e.pinning.generator}` : 'none (not pinned)'],
-          ['Node.js', e.node],
+          ['Node.js', e.runtimes ? `${e.node} runs the benchmark; the servers run on their runtimes below` : e.node],
+          ...Object.entries(e.runtimes ?? {}).map(([name, version]) => [`runtime ${name}`, version]),
           ...Object.entries(e.versions).map(([k, v]) => [k, v]),
           ['Wirings', `${(s.wirings ?? ['official']).join(', ')} in every scenario${s.compare?.length ? `; ${s.compare.join(', ')} ${compareWhere(results)}` : ''}`],
           [
