@@ -1,6 +1,7 @@
 # The images of the docker-compose demo and the Helm chart, from one workspace build:
 #   --target server --build-arg SERVER=<folder under servers/>  one server and only what it
-#                     needs at run time (`pnpm deploy --prod` of its package), as user node
+#                     needs at run time (`pnpm deploy --prod` of its package, its runtime's binary
+#                     included), as user node
 #   --target bench    the built workspace: writes the demo's plan and its report with the code
 #                     `pnpm bench:all` uses
 #   --target loadtests  k6 with loadtests/ at /loadtests: the k6-operator runner (deploy/helm)
@@ -41,7 +42,10 @@ EXPOSE 3000
 # GET /health over loopback (plain HTTP, else TLS for node:http2's listener); the image has no curl.
 HEALTHCHECK --interval=2s --timeout=5s --start-period=15s --retries=5 \
   CMD ["node", "node_modules/@mcp-runtimes/server-kit/dist/health-check.js"]
-CMD ["node", "dist/main.js"]
+# The server's start script: its own runtime's pinned binary from its deployed packages (Node 24,
+# Node 20 for uWS, Bun, Deno), then its main; exec, so SIGTERM reaches the server. The image's
+# Node runs only pnpm and the HEALTHCHECK.
+CMD ["sh", "-c", "exec $(node -p \"require('./package.json').scripts.start\")"]
 
 FROM workspace AS bench
 RUN pnpm --filter "@mcp-runtimes/bench..." run build

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { entryOf, peerCommand, peerEntry } from './peers.js';
 import { requireRuntimeBinary, runtimeEntry, type RuntimeName } from './runtimes.js';
-import { echoMain, runtimeOf, serverFolder, serverMain, type Protocol } from './servers.js';
+import { echoMain, runtimeOf, serverEntry, serverFolder, serverMain, type Protocol } from './servers.js';
 
 export interface RunningServer {
   name: string;
@@ -112,4 +112,14 @@ export async function launchServer(name: string, options: LaunchOptions = {}): P
 export function runtimeCommand(name: string, runtime: RuntimeName, program: 'main' | 'echo'): string[] {
   const script = program === 'echo' ? echoMain(name) : serverMain(name);
   return [requireRuntimeBinary(runtime), ...runtimeEntry(runtime).scriptArgs(script)];
+}
+
+/**
+ * How a server's own package starts it, relative to its folder: its default runtime's binary as
+ * the package depends on it (node_modules/<runtime package>), then the script. Its start script
+ * and its container run exactly this.
+ */
+export function packagedCommand(name: string): string[] {
+  const runtime = runtimeEntry(serverEntry(name).runtimes[0] as RuntimeName);
+  return [`node_modules/${runtime.package}/${runtime.binary}`, ...runtime.scriptArgs('dist/main.js')];
 }

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
-import { runtimeCommand } from './launch.js';
-import type { RuntimeName } from './runtimes.js';
+import { join } from 'node:path';
+import { packagedCommand } from './launch.js';
 import { describe, expect, it } from 'vitest';
 import { entryOf, PEERS, peerCommand, peerEntry } from './peers.js';
 import { REPO_ROOT, SERVERS, STDIO_SERVER, serverEntry, serverMain, stdioMain } from './servers.js';
@@ -11,10 +10,8 @@ describe('registry', () => {
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'servers', name, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
-    // Its default runtime's pinned binary, as the benchmark starts it (paths from the server's folder).
-    const folder = join(REPO_ROOT, 'servers', name);
-    const command = runtimeCommand(name, serverEntry(name).runtimes[0] as RuntimeName, 'main').map((part) => (isAbsolute(part) ? relative(folder, part) : part));
-    expect(pkg.scripts.start).toBe(command.join(' '));
+    // Its default runtime's pinned binary, as the package depends on it, then its main.
+    expect(pkg.scripts.start).toBe(packagedCommand(name).join(' '));
     expect(serverMain(name)).toBe(join(REPO_ROOT, 'servers', name, 'dist', 'main.js'));
     expect(existsSync(join(REPO_ROOT, 'servers', name, 'src', 'main.ts'))).toBe(true);
   });

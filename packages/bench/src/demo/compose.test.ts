@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { connect } from '@mcp-runtimes/client';
-import { launchServer, REPO_ROOT, SERVERS, serverEntry, serverMain, type RunningServer } from '@mcp-runtimes/registry';
+import { launchServer, packagedCommand, REPO_ROOT, SERVERS, serverEntry, serverMain, type RunningServer } from '@mcp-runtimes/registry';
 import { PROFILES } from '../settings.js';
 import { DEMO_SCENARIOS } from './plan.js';
 import { DEMO_PORT, demoUrl } from './targets.js';
@@ -76,11 +76,12 @@ describe('docker-compose.yml', () => {
     for (const { name } of SERVERS) {
       const s = services[name] as Service;
       expect(s.build, name).toMatchObject({ target: 'server', args: { SERVER: name } });
-      expect(s.command, name).toEqual(['node', 'dist/main.js']);
-      // `node dist/main.js` in the image's /app is the registry's entry point of this server.
+      // Its default runtime's binary from its own deployed packages, then its main: in the image's
+      // /app, the registry's entry point of this server, as its package's start script runs it.
+      expect(s.command, name).toEqual(packagedCommand(name));
       expect(join(REPO_ROOT, 'servers', name, 'dist/main.js')).toBe(serverMain(name));
       const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'servers', name, 'package.json'), 'utf8')) as { scripts: { start: string } };
-      expect(pkg.scripts.start).toBe('node dist/main.js');
+      expect(pkg.scripts.start).toBe(packagedCommand(name).join(' '));
     }
   });
 
