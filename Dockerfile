@@ -41,7 +41,7 @@ USER node
 EXPOSE 3000
 # GET /health over loopback (plain HTTP, else TLS for node:http2's listener); the image has no curl.
 HEALTHCHECK --interval=2s --timeout=5s --start-period=15s --retries=5 \
-  CMD ["node", "node_modules/@mcp-runtimes/server-kit/dist/health-check.js"]
+  CMD ["node", "node_modules/@mcp-runtimes/server-kit/dist/host/health-check.js"]
 # The server's start script: its own runtime's pinned binary from its deployed packages (Node 24,
 # Node 20 for uWS, Bun, Deno), then its main; exec, so SIGTERM reaches the server. The image's
 # Node runs only pnpm and the HEALTHCHECK.

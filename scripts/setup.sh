@@ -36,7 +36,7 @@ pnpm install --frozen-lockfile
 say "building"
 pnpm build
 
-say "TLS certificate for the node:http2 listener: $(node packages/server-kit/dist/cert-cli.js)"
+say "TLS certificate for the node:http2 listener: $(node packages/server-kit/dist/host/cert-cli.js)"
 
 say "Python peers (uv, peers/python-surface/.venv)"
 scripts/install-python-peers.sh

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from './config.js';
-import { processUsage } from './process-usage.js';
+import { loadConfig } from '../host/config.js';
+import { processUsage } from '../host/process-usage.js';
 import { createEndpoint } from './endpoint.js';
 import { pathOf } from './exchange.js';
 import { asksForProgress } from './official-wiring.js';

@@ -1,4 +1,4 @@
-import type { Listener } from './lifecycle.js';
+import type { Listener } from '../host/lifecycle.js';
 
 /** What a fetch-based server (Bun.serve, Deno.serve) can do at shutdown. */
 export interface FetchServerControls {

@@ -2,7 +2,7 @@ import { toolActivity } from '@mcp-runtimes/tools';
 import { createBearerCheck } from './auth.js';
 import { onBodyEnd } from './body-end.js';
 import { withBodyDeadline } from './body-deadline.js';
-import type { ServerConfig } from './config.js';
+import type { ServerConfig } from './server-config.js';
 import { incomingFromRequest, isTextReply, RequestAbandoned, toResponse, type Incoming, type Reply } from './exchange.js';
 import { createGuard } from './guard.js';
 import { clientClosed, jsonResponse, jsonRpcError, RPC } from './responses.js';
@@ -59,7 +59,8 @@ export function createEndpoint(config: ServerConfig, { runtime, usage }: Endpoin
     allowedOrigins: config.allowedOrigins,
   });
   const handleMcp: McpHandler = WIRINGS[config.wiring]({ maxBodyBytes: config.maxBodyBytes });
-  const checkBearer = createBearerCheck(config.authToken);
+  // No token, no check (and no await on the hot path).
+  const checkBearer = config.authToken === undefined ? null : createBearerCheck(config.authToken);
   const turns = createTurns(TURN_SLICE_MS);
   let inFlight = 0;
   let mcpInFlight = 0;
@@ -77,7 +78,7 @@ export function createEndpoint(config: ServerConfig, { runtime, usage }: Endpoin
     if (pathname === config.mcpPath) {
       const verdict = guard(request.header('host') ?? null, request.header('origin') ?? null);
       if (!verdict.ok) return jsonRpcError(403, RPC.serverError, verdict.message);
-      const unauthorized = checkBearer(request.header('authorization'));
+      const unauthorized = checkBearer && (await checkBearer(request.header('authorization')));
       if (unauthorized) return unauthorized;
       if (request.method !== 'POST') {
         // Stateless serving has no standalone SSE stream (GET) and no session to delete (DELETE).

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { Endpoint } from './endpoint.js';
+import type { Endpoint } from '../core/endpoint.js';
 
 /** One socket a server listens on, as the shutdown sequence needs it. */
 export interface Listener {

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { constants, type Http2ServerRequest, type Http2ServerResponse, type ServerHttp2Stream } from 'node:http2';
 import type { Readable } from 'node:stream';
-import { isEventStream } from './body-end.js';
-import type { Endpoint } from './endpoint.js';
-import { abortSignalOf, isTextReply, RequestAbandoned, webUrl, type Incoming, type Reply } from './exchange.js';
-import { jsonResponse, requestTimedOut } from './responses.js';
+import { isEventStream } from '../core/body-end.js';
+import type { Endpoint } from '../core/endpoint.js';
+import { abortSignalOf, isTextReply, RequestAbandoned, webUrl, type Incoming, type Reply } from '../core/exchange.js';
+import { jsonResponse, requestTimedOut } from '../core/responses.js';
 
 /**
  * node:http and node:http2 (compat API) to the core's Incoming/Reply and back.

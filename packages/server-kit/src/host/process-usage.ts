@@ -1,4 +1,4 @@
-import type { ProcessFigures } from './endpoint.js';
+import type { ProcessFigures } from '../core/endpoint.js';
 
 /**
  * The server process's CPU time and memory for /health, read through Node's process API (Bun

@@ -1,5 +1,5 @@
 import type { ServerOptions } from 'node:http';
-import type { ServerConfig } from './config.js';
+import type { ServerConfig } from '../host/config.js';
 
 /**
  * The slow-client deadlines as node:http server options (node-http, and Hono's
