@@ -33,6 +33,9 @@ describe('the demo plan', () => {
     // The compose servers run DEMO_WIRING: a flag naming other wirings would mislabel their figures.
     expect(() => demoSettings(['--wirings', 'official'], 'tuned')).toThrow(/DEMO_WIRING/);
     expect(() => demoSettings(['--compare', 'official'], 'tuned')).toThrow(/DEMO_WIRING/);
+    // Each container runs its server on its default runtime.
+    expect(() => demoSettings(['--servers', 'node-http@node26'], 'tuned')).toThrow(/default runtime/);
+    expect(() => demoSettings(['--runtimes', 'node26'], 'tuned')).toThrow(/default runtime/);
   });
 
   it('interleaves servers in rounds, gates and warms each up once, and asks k6 what the runner asks', () => {

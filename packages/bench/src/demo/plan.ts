@@ -2,6 +2,7 @@
 // scenarios (gate, warm-up, each scenario and rate, servers interleaved in rounds), written
 // as a shell script for the k6 container. The servers run for the whole demo, so each is
 // gated and warmed up once, in the first round.
+import { onDefaultRuntime } from '@mcp-runtimes/registry';
 import { k6RunEnv, WARMUP, warmupEnv } from '../measurement.js';
 import type { BenchSettings } from '../results.js';
 import { ratesOf, scenario, SCENARIOS } from '../scenarios.js';
@@ -50,6 +51,8 @@ export function demoSettings(args: readonly string[], wiring: string): BenchSett
   // The servers run one wiring (DEMO_WIRING, or whatever a target deployed): a flag naming others would mislabel them.
   const chosen = args.filter((a) => a === '--wirings' || a === '--compare');
   if (chosen.length > 0) throw new Error(`${chosen.join(', ')}: the servers run the wiring they were started with (the demo's DEMO_WIRING)`);
+  // Each container runs its server on its default runtime: a name on another runtime would mislabel it.
+  if (args.includes('--runtimes')) throw new Error("--runtimes: the demo's containers run each server on its default runtime (pnpm bench:all on the host compares runtimes)");
   const { eras, rest } = takeProtocol(args);
   const variants = eras.map((era) => inEra(wiring, era));
   const unspoken = variants.filter((v) => v.endsWith('@2026') && !(VARIANT_NAMES as readonly string[]).includes(v));
@@ -61,6 +64,11 @@ export function demoSettings(args: readonly string[], wiring: string): BenchSett
     throw new Error('servers the runner does not start get the k6 scenarios only: studies and reliability checks start their own, with pnpm bench:all on the host');
   }
   if (settings.scenarios.length === 0) throw new Error('no k6 scenario to run');
+  const elsewhere = settings.servers.filter((s) => s.includes('@'));
+  if (args.includes('--servers') && elsewhere.length > 0) {
+    throw new Error(`${elsewhere.join(', ')}: the demo's containers run each server on its default runtime (pnpm bench:all on the host compares runtimes)`);
+  }
+  settings.servers = settings.servers.filter(onDefaultRuntime);
   // The compose file runs our servers only: the peers are measured by pnpm bench:all on the host.
   settings.peers = [];
   settings.command = ['docker compose up', ...(args.length > 0 ? [`(DEMO_ARGS=${args.join(' ')})`] : [])].join(' ');

@@ -2,7 +2,7 @@
 // Node line, Bun.serve, Deno.serve), measured in the same rounds: saturation with each one's
 // ratio to the best paired by round, its raw echo, CPU per call at the fixed rate, p99 at the
 // curve's common load, memory; and what could not run where.
-import { runtimeEntry, runtimeOf, serverEntry } from '@mcp-runtimes/registry';
+import { baseName, runtimeEntry, runtimeOf, SERVERS, serverEntry } from '@mcp-runtimes/registry';
 import { caseKey, cell, measurementsOf, type Case, type Cell } from '../summarise.js';
 import { HEADLINE_SCENARIO } from '../scenarios.js';
 import type { Summary } from '../stats.js';
@@ -15,8 +15,11 @@ import type { Block, Section } from './model.js';
 
 /** The servers compared: each runtime's own HTTP server, one per runtime measured. */
 export function runtimeEntrants(ctx: Ctx): string[] {
+  // --target servers are labels: whatever they run, it is not what our registry says.
+  if (ctx.results.environment.remote) return [];
   const seen = new Set<string>();
   return ctx.servers.filter((server) => {
+    if (!SERVERS.some((s) => s.name === baseName(server))) return false;
     const runtime = runtimeOf(server);
     if (!serverEntry(server).nativeServer || seen.has(runtime)) return false;
     seen.add(runtime);
@@ -104,7 +107,7 @@ export function runtimesSection(ctx: Ctx): Section {
   if (unsupported.length > 0) {
     blocks.push({ kind: 'text', text: 'Could not run (it was started, and said why):' }, { kind: 'list', items: unsupported.map((u) => `${u.server} on ${runtimeEntry(u.runtime).title}: ${u.reason}`) });
   }
-  const declared = ctx.servers.map(serverEntry).filter((e, i, all) => e.slowClients && all.indexOf(e) === i);
+  const declared = servers.length > 0 ? ctx.servers.map(serverEntry).filter((e, i, all) => e.slowClients && all.indexOf(e) === i) : [];
   if (declared.length > 0) {
     blocks.push(
       { kind: 'text', text: 'Where a runtime, not the server, decides how slow clients are cut off (measured by the slow-clients suite; the others cut off headers at MCP_HEADERS_TIMEOUT_MS and close the connection after a 408):' },
