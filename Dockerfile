@@ -35,6 +35,8 @@ RUN pnpm --filter "{./servers/${SERVER}}..." run build \
 
 FROM ${NODE_IMAGE} AS server
 ENV NODE_ENV=production
+# Deno's cache goes where a read-only root still lets it write (the Helm chart mounts /tmp).
+ENV DENO_DIR=/tmp/deno
 WORKDIR /app
 COPY --from=server-build --chown=node:node /out ./
 USER node

@@ -52,7 +52,7 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
     startedAt: new Date().toISOString(),
     finishedAt: '',
   };
-  const scenarios = SCENARIOS.filter((s) => settings.scenarios.includes(s.id));
+  const scenarios = measuredFirst(SCENARIOS.filter((s) => settings.scenarios.includes(s.id)));
   const excluded = new Set<string>();
   /** Servers that have started at least once: a later start failure is a failure, not an unsupported runtime. */
   const started = new Set<string>();
@@ -135,10 +135,10 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
             continue;
           }
           const satUrl = server.urls[entry.saturationListener] ?? server.url;
-          if (saturationOnly) {
-            // A short saturation warm-up, as for the raw echo, so the JIT has compiled the path.
-            await saturate(tools, entry.saturationListener, satUrl, pid, { ...settings, saturationSeconds: 1 }, generatorPin, era);
-          } else if (settings.warmupSeconds > 0) {
+          // Every run is prepared the same way before it is measured (start, gate, the k6 warm-up),
+          // and measures saturation first, then the headline scenario: so a server's main wiring,
+          // its compared wirings and a server on another runtime meet saturation equally warm.
+          if (settings.warmupSeconds > 0) {
             await runK6({
               k6: tools.k6,
               file: WARMUP.file,
@@ -329,6 +329,12 @@ function describe(id: string, m: Measurement): string {
   return `${label.padEnd(22)} ${m.rps.toFixed(0).padStart(7)} req/s  p99 ${m.latencyMs.p99.toFixed(1)} ms  errors ${errs}${
     m.droppedIterations ? `  dropped ${m.droppedIterations}` : ''
   }  server CPU ${m.serverUsage.cpuSeconds.toFixed(1)} s`;
+}
+
+/** Saturation, then the headline scenario, then the rest in the registry's order. */
+function measuredFirst(scenarios: readonly Scenario[]): Scenario[] {
+  const rank = (sc: Scenario) => (sc.model === 'saturation' ? 0 : sc.id === HEADLINE_SCENARIO ? 1 : 2);
+  return [...scenarios].sort((a, b) => rank(a) - rank(b));
 }
 
 /** The last non-empty line of a message (a server's own one-line reason, after the launcher's preamble). */

@@ -395,9 +395,10 @@ export function estimateSeconds(s: BenchSettings): number {
       const runs = ratesOf(sc, s.rates).length;
       return sum + runs * (s.durationSeconds + k6Overhead);
     }, 2 + s.warmupSeconds);
-  // Compared wirings: start, gate, a 1 s warm-up and saturation, and the headline scenario's runs.
+  // Compared wirings: start, gate, the k6 warm-up, saturation, and the headline scenario's runs.
   const headline = s.scenarios.includes(HEADLINE_SCENARIO) ? ratesOf(scenario(HEADLINE_SCENARIO), s.rates).length * (s.durationSeconds + k6Overhead) : 0;
-  const perCompared = (s.scenarios.includes('saturation') ? s.saturationSeconds + 1 : 0) + headline + (headline > 0 || s.scenarios.includes('saturation') ? 2 : 0);
+  const compared = headline > 0 || s.scenarios.includes('saturation');
+  const perCompared = (s.scenarios.includes('saturation') ? s.saturationSeconds : 0) + headline + (compared ? 2 + s.warmupSeconds + (s.warmupSeconds > 0 ? k6Overhead : 0) : 0);
   // A server on another runtime than its default: its main wirings as compared ones, and its raw echo.
   const onOtherRuntime = s.servers.filter((name) => !onDefaultRuntime(name)).length;
   const echo = s.scenarios.includes('saturation') ? s.saturationSeconds + 3 : 0;

@@ -98,7 +98,7 @@ export const SERVERS: readonly ServerEntry[] = [
     listeners: ['http1'],
     loadListener: 'http1',
     saturationListener: 'http1',
-    offers: "Deno's own HTTP server and its permission sandbox",
+    offers: "Deno's own HTTP server and toolchain (run here with --allow-all)",
     runtimes: ['deno'],
     nativeServer: true,
     slowClients: {

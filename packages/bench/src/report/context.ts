@@ -1,4 +1,5 @@
 // What every report section reads: the run, its servers and cases, and the summarised cells.
+import { baseName, onDefaultRuntime, SERVERS } from '@mcp-runtimes/registry';
 import type { BenchResults } from '../results.js';
 import { caseKey, cases, cell, wiringsOf, type Case, type Cell } from '../summarise.js';
 
@@ -17,7 +18,9 @@ export interface Ctx {
 export function reportContext(results: BenchResults): Ctx {
   const peers = new Set(results.settings.peers ?? []);
   const ours = { ...results, measurements: results.measurements.filter((m) => !peers.has(m.server)) };
-  const servers = results.settings.servers.filter((s) => ours.measurements.some((m) => m.server === s));
+  // A server on another runtime than its default is in the Runtimes section (and saturation's
+  // tables), not in every scenario's: it runs only the runtimes comparison's cases.
+  const servers = results.settings.servers.filter((s) => ours.measurements.some((m) => m.server === s) && !onOtherRuntime(s));
   const all = cases(ours);
   const wirings = wiringsOf(ours);
   return {
@@ -48,4 +51,9 @@ export function peakRss(ctx: Ctx, server: string): number {
 /** How a server's load was carried in a scenario (its load listener), as the measurements recorded it. */
 export function protocolOf(ctx: Ctx, server: string, scenario: string): string {
   return ctx.results.measurements.find((m) => m.server === server && m.scenario === scenario)?.protocol ?? '';
+}
+
+/** One of our servers named on a runtime other than its default (`node-http@node26`); a --target label never is. */
+export function onOtherRuntime(name: string): boolean {
+  return SERVERS.some((s) => s.name === baseName(name)) && name.includes('@') && !onDefaultRuntime(name);
 }

@@ -3,6 +3,7 @@
 // ratio to the best paired by round, its raw echo, CPU per call at the fixed rate, p99 at the
 // curve's common load, memory; and what could not run where.
 import { baseName, runtimeEntry, runtimeOf, SERVERS, serverEntry } from '@mcp-runtimes/registry';
+import type { Measurement } from '../results.js';
 import { caseKey, cell, measurementsOf, type Case, type Cell } from '../summarise.js';
 import { HEADLINE_SCENARIO } from '../scenarios.js';
 import type { Summary } from '../stats.js';
@@ -18,7 +19,8 @@ export function runtimeEntrants(ctx: Ctx): string[] {
   // --target servers are labels: whatever they run, it is not what our registry says.
   if (ctx.results.environment.remote) return [];
   const seen = new Set<string>();
-  return ctx.servers.filter((server) => {
+  const measured = ctx.results.settings.servers.filter((s) => ctx.results.measurements.some((m) => m.server === s));
+  return measured.filter((server) => {
     if (!SERVERS.some((s) => s.name === baseName(server))) return false;
     const runtime = runtimeOf(server);
     if (!serverEntry(server).nativeServer || seen.has(runtime)) return false;
@@ -31,13 +33,23 @@ function caseOf(key: string, rest: Omit<Case, 'key'>): Case {
   return { key, ...rest };
 }
 
-/** Each server over the best (highest mean) at a case, paired by round, with its 95% interval. */
-function overBest(ctx: Ctx, c: Case, servers: readonly string[]): Map<string, Summary> {
-  const cells = servers.map((s) => [s, cell(ctx.results, c, s)] as const).filter((e): e is readonly [string, Cell] => e[1] !== null);
-  const best = cells.sort((a, b) => b[1].rps.mean - a[1].rps.mean)[0]?.[0];
+/** Each server over the best (highest mean of `value`) at a case, paired by round, with its 95% interval. */
+function overBest(ctx: Ctx, c: Case, servers: readonly string[], value: (m: Measurement) => number): Map<string, Summary> {
+  const mean = (s: string) => {
+    const runs = measurementsOf(ctx.results, c, s);
+    return runs.length === 0 ? -Infinity : runs.reduce((sum, m) => sum + value(m), 0) / runs.length;
+  };
+  const best = [...servers].filter((s) => mean(s) > -Infinity).sort((a, b) => mean(b) - mean(a))[0];
   if (!best) return new Map();
   const theirs = measurementsOf(ctx.results, c, best);
-  return new Map(servers.map((s) => [s, pairedRatio(measurementsOf(ctx.results, c, s), theirs, (m) => m.rps)]));
+  return new Map(servers.map((s) => [s, pairedRatio(measurementsOf(ctx.results, c, s), theirs, value)]));
+}
+
+/** Calls per second of the server's own CPU: what a call costs, upside down (higher is cheaper). */
+const callsPerCpuSecond = (m: Measurement) => (m.serverUsage.cpuSeconds > 0 ? m.requests / m.serverUsage.cpuSeconds : 0);
+
+function ratioText(ratio: Summary | undefined): string {
+  return ratio && ratio.n > 0 ? `${withCi(ratio, (v) => num(v, 2))}×` : 'n/a';
 }
 
 function runtimeLabel(ctx: Ctx, server: string): string {
@@ -60,13 +72,14 @@ export function runtimesSection(ctx: Ctx): Section {
   const rate = ctx.results.settings.rates[0];
   const fixed = rate === undefined ? undefined : caseOf(caseKey({ scenario: HEADLINE_SCENARIO, wiring, rate }), { scenario: HEADLINE_SCENARIO, wiring, rate });
   const common = commonCase(ctx);
-  const ratios = overBest(ctx, saturation, servers);
+  const ratios = overBest(ctx, saturation, servers, (m) => m.rps);
+  const cheaper = fixed ? overBest(ctx, fixed, servers, callsPerCpuSecond) : new Map<string, Summary>();
   const blocks: Block[] = [];
   if (servers.length >= 2) {
     blocks.push(
       {
         kind: 'text',
-        text: `The same core (wiring ${wiring}) behind each runtime's own HTTP server, in the same interleaved rounds: node:http on each Node line, Bun.serve, Deno.serve. "× best" is each one's saturation over the fastest's, paired by round (the rounds' drift cancels), with its 95% interval. CPU per call is the server's CPU time over the calls it answered${fixed ? ` at ${num(rate ?? 0)} calls/s (every runtime keeps up there, so this is what each call costs)` : ''}.`,
+        text: `The same core (wiring ${wiring}) behind each runtime's own HTTP server, in the same interleaved rounds: node:http on each Node line, Bun.serve, Deno.serve. "× best" is each one's saturation over the fastest's, paired by round (the rounds' drift cancels), with its 95% interval. CPU per call is the server's CPU time over the calls it answered${fixed ? `; at ${num(rate ?? 0)} calls/s every runtime that keeps up does the same work, so its CPU per call is what a call costs there, and "calls per CPU-second × best" compares that cost paired by round` : ''}.`,
       },
       {
         kind: 'table',
@@ -77,7 +90,7 @@ export function runtimesSection(ctx: Ctx): Section {
           '× best (paired)',
           'Raw echo req/s',
           'Server CPU µs per call, saturation',
-          ...(fixed ? [`Server CPU µs per call @ ${num(rate ?? 0)}/s`, `p99 @ ${num(rate ?? 0)}/s`] : []),
+          ...(fixed ? [`Server CPU µs per call @ ${num(rate ?? 0)}/s`, 'calls per CPU-second × best (paired)', `p99 @ ${num(rate ?? 0)}/s`] : []),
           ...(common ? ['p99 at the common load (curve)'] : []),
           'Peak RSS',
           'Server · generator CPU (saturation)',
@@ -92,10 +105,10 @@ export function runtimesSection(ctx: Ctx): Section {
             runtimeLabel(ctx, server),
             server,
             sat ? withCi(sat.rps, (v) => num(v)) : 'not measured',
-            ratio && ratio.n > 0 ? `${withCi(ratio, (v) => num(v, 2))}×` : 'n/a',
+            ratioText(ratio),
             echo ? withCi(echo.rps, (v) => num(v)) : 'not measured',
             microseconds(sat),
-            ...(fixed ? [microseconds(atRate), atRate ? withCi(atRate.p99, ms) : 'not measured'] : []),
+            ...(fixed ? [microseconds(atRate), ratioText(cheaper.get(server)), atRate ? withCi(atRate.p99, ms) : 'not measured'] : []),
             ...(common ? [atCommon ? withCi(atCommon.p99, ms) : 'not measured'] : []),
             bytes(peakRss(ctx, server)),
             sat ? cpuShares(sat) : '',
@@ -104,6 +117,8 @@ export function runtimesSection(ctx: Ctx): Section {
       },
     );
   }
+  const verdict = runtimeVerdict(servers, ratios);
+  if (verdict) blocks.splice(1, 0, { kind: 'text', text: verdict });
   if (unsupported.length > 0) {
     blocks.push({ kind: 'text', text: 'Could not run (it was started, and said why):' }, { kind: 'list', items: unsupported.map((u) => `${u.server} on ${runtimeEntry(u.runtime).title}: ${u.reason}`) });
   }
@@ -125,4 +140,22 @@ export function runtimesSection(ctx: Ctx): Section {
     );
   }
   return { id: 'runtimes', title: 'Runtimes', blocks };
+}
+
+/**
+ * The fastest at saturation, and whether each other runtime is clearly behind it: its paired
+ * ratio's 95% interval lies wholly below 1 (one round: no interval, no verdict).
+ */
+function runtimeVerdict(servers: readonly string[], ratios: Map<string, Summary>): string | null {
+  const best = servers.find((s) => ratios.get(s)?.mean === 1 && ratios.get(s)?.n);
+  if (!best) return null;
+  const others = servers.filter((s) => s !== best && (ratios.get(s)?.n ?? 0) > 0);
+  const behind = others.filter((s) => (ratios.get(s)?.ci95?.[1] ?? 1) < 1);
+  const close = others.filter((s) => !behind.includes(s));
+  const list = (names: string[]) => names.map((s) => `${s} (${num((ratios.get(s)?.mean ?? NaN) * 100, 0)}%)`).join(', ');
+  return [
+    `**Fastest at saturation: ${best}** (${runtimeEntry(runtimeOf(best)).title}).`,
+    behind.length > 0 ? ` Clearly behind it, paired by round: ${list(behind)}.` : '',
+    close.length > 0 ? ` Not separable from it in this run (the paired interval includes 1, or one round only): ${list(close)}.` : '',
+  ].join('');
 }
