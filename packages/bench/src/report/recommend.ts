@@ -7,7 +7,7 @@ import { caseKey, generatorBound, GENERATOR_BOUND, rank, type Cell } from '../su
 import { commonCase, knees, p99Bound } from './curve.js';
 import { bytes, ms, num, percent } from './format.js';
 import type { Block } from './model.js';
-import { cellsOf, peakRss, primaryKey, type Ctx } from './context.js';
+import { cellsOf, peakRss, primaryKey, type Ctx, onOtherRuntime } from './context.js';
 import { bestPeer, overBestPeer } from './peers.js';
 
 export function recommend(ctx: Ctx): Block[] {
@@ -123,7 +123,8 @@ export function recommend(ctx: Ctx): Block[] {
   }
 
   // A server measured in some wirings but not others names the ones it missed.
-  const failed = ctx.results.settings.servers.flatMap((s) => {
+  // A server on another runtime is the Runtimes section's (unsupported ones are listed there).
+  const failed = ctx.results.settings.servers.filter((s) => !onOtherRuntime(s)).flatMap((s) => {
     if (!ctx.servers.includes(s)) return [s];
     const missed = [...new Set(ctx.results.gates.filter((g) => g.server === s && !g.passed).map((g) => g.wiring ?? 'official'))];
     return missed.length > 0 ? [`${s} (in ${missed.join(', ')})`] : [];

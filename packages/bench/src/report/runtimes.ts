@@ -9,7 +9,7 @@ import { HEADLINE_SCENARIO } from '../scenarios.js';
 import type { Summary } from '../stats.js';
 import { commonCase } from './curve.js';
 import { pairedRatio } from './peers.js';
-import { peakRss, primaryKey, type Ctx } from './context.js';
+import { primaryKey, type Ctx } from './context.js';
 import { bytes, ms, num, withCi } from './format.js';
 import { cpuShares } from './labels.js';
 import type { Block, Section } from './model.js';
@@ -92,7 +92,7 @@ export function runtimesSection(ctx: Ctx): Section {
           'Server CPU µs per call, saturation',
           ...(fixed ? [`Server CPU µs per call @ ${num(rate ?? 0)}/s`, 'calls per CPU-second × best (paired)', `p99 @ ${num(rate ?? 0)}/s`] : []),
           ...(common ? ['p99 at the common load (curve)'] : []),
-          'Peak RSS',
+          'Peak RSS at saturation',
           'Server · generator CPU (saturation)',
         ],
         rows: servers.map((server) => {
@@ -110,7 +110,7 @@ export function runtimesSection(ctx: Ctx): Section {
             microseconds(sat),
             ...(fixed ? [microseconds(atRate), ratioText(cheaper.get(server)), atRate ? withCi(atRate.p99, ms) : 'not measured'] : []),
             ...(common ? [atCommon ? withCi(atCommon.p99, ms) : 'not measured'] : []),
-            bytes(peakRss(ctx, server)),
+            sat ? bytes(sat.peakRssBytes) : 'not measured',
             sat ? cpuShares(sat) : '',
           ];
         }),
