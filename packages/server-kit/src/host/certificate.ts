@@ -13,7 +13,7 @@ export interface Certificate {
 
 /** `<repo>/.certs` (ignored by git), or MCP_CERT_DIR. */
 export function defaultCertDir(): string {
-  return process.env.MCP_CERT_DIR ?? resolve(fileURLToPath(new URL('../../../.certs', import.meta.url)));
+  return process.env.MCP_CERT_DIR ?? resolve(fileURLToPath(new URL('../../../../.certs', import.meta.url)));
 }
 
 /**
