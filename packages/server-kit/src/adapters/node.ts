@@ -217,11 +217,22 @@ const DISCARD_LIMIT = { bytes: 64 * 1024 * 1024, ms: 500 };
  */
 function discardRest(req: NodeRequest): void {
   const readable = req as Readable;
+  const h2 = req.httpVersionMajor === 2 ? (req as Http2ServerRequest).stream : undefined;
   let dropped = 0;
   const close = () => {
     cleanup();
-    if (req.httpVersionMajor === 2) (req as Http2ServerRequest).stream.close(constants.NGHTTP2_CANCEL);
-    else (req as IncomingMessage).socket.destroySoon();
+    if (!h2) return void (req as IncomingMessage).socket.destroySoon();
+    if (h2.destroyed) return;
+    // A stream whose peer has finished sending is closed, but with data still buffered it is not
+    // destroyed until that is read, and its session cannot close meanwhile (nor can shutdown).
+    // Node 22+ buffers 64 KiB per stream (Node 20: 16), enough for a client to finish an upload
+    // we answered early: read out what is buffered and let the stream go.
+    if (h2.closed) {
+      readable.resume();
+      h2.destroy();
+    } else {
+      h2.close(constants.NGHTTP2_CANCEL);
+    }
   };
   const timer = setTimeout(close, DISCARD_LIMIT.ms).unref();
   const onData = (chunk: Buffer) => {
@@ -234,7 +245,9 @@ function discardRest(req: NodeRequest): void {
   };
   readable.on('data', onData);
   readable.once('end', cleanup);
-  readable.once('close', cleanup);
+  // HTTP/2: the compat request may close while its stream still holds unread data; only the
+  // stream's own close (it is destroyed) means the drain is over.
+  (h2 ?? readable).once('close', cleanup);
   readable.resume();
 }
 
