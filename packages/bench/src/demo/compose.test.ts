@@ -195,7 +195,7 @@ describe('Dockerfile', () => {
       return [pkg.name, ...deps.flatMap((d) => workspaceDeps(`packages/${d.replace('@mcp-runtimes/', '')}`))];
     };
     for (const { name } of SERVERS) expect(names(name), name).toEqual([...new Set(workspaceDeps(`servers/${name}`))].sort());
-  });
+  }, 60_000); // a pnpm ls per server: 1-2 s each on a busy machine
 
   it('runs the server stage as a non-root user with a HEALTHCHECK', () => {
     const stage = dockerfile.slice(dockerfile.indexOf('AS server\n'), dockerfile.indexOf('AS bench'));
