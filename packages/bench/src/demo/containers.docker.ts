@@ -64,7 +64,10 @@ describe('the docker-compose demo, in containers', () => {
     const images = run(join(SCRIPTS, 'standin-images.sh'), [], 10 * 60_000);
     expect(images.status, failed('scripts/standin-images.sh', images)).toBe(0);
     const standin = settingsOf(images.stdout);
-    const ports = { NODE_HTTP: await freePort(), NODE_HTTP2: await freePort(), HONO: await freePort(), UWS: await freePort() };
+    // One loopback port per server of the registry (compose.loopback.yml reads TEST_PORT_<NAME>).
+    const ports: Record<string, number> = {};
+    for (const { name } of SERVERS) ports[name] = await freePort();
+    const portVar = (name: string) => `TEST_PORT_${name.toUpperCase().replace(/-/g, '_')}`;
     const url = (name: string, port: number) => `${SERVERS.find((s) => s.name === name)?.loadListener === 'h2-tls' ? 'https' : 'http'}://127.0.0.1:${port}/mcp`;
     chmodSync(results, 0o777);
     env = {
@@ -75,13 +78,8 @@ describe('the docker-compose demo, in containers', () => {
       DEMO_UID: String(process.getuid?.() ?? 1000),
       DEMO_GID: String(process.getgid?.() ?? 1000),
       TEST_RESULTS: results,
-      ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [`TEST_PORT_${k}`, String(v)])),
-      TEST_TARGETS: [
-        `node-http=${url('node-http', ports.NODE_HTTP)}`,
-        `node-http2=${url('node-http2', ports.NODE_HTTP2)}`,
-        `hono=${url('hono', ports.HONO)}`,
-        `uws=${url('uws', ports.UWS)}`,
-      ].join(','),
+      ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [portVar(name), String(port)])),
+      TEST_TARGETS: Object.entries(ports).map(([name, port]) => `${name}=${url(name, port)}`).join(','),
     };
     const build = compose(['--profile', 'images', 'build'], 20 * 60_000);
     expect(build.status, failed('docker compose build', build)).toBe(0);
