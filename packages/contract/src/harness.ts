@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { connect, createFetch, isProtocol, lastMessageIn, type McpConnection, type Protocol, type TransportOptions } from '@mcp-runtimes/client';
-import { certificatePath, launchServer, PEERS, SERVERS, type RunningServer } from '@mcp-runtimes/registry';
+import { certificatePath, launchServer, PEERS, SERVERS, type LaunchOptions, type RunningServer } from '@mcp-runtimes/registry';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, expect } from 'vitest';
 
@@ -194,10 +194,10 @@ export function withoutTiming(value: unknown): unknown {
  * One server for a describe block: started (in this run's wiring, with `env`) before its tests,
  * stopped after them, where it must exit 0. Returns the running server, valid inside tests.
  */
-export function serverForSuite(name: string, env: Record<string, string> = {}): () => RunningServer {
+export function serverForSuite(name: string, env: Record<string, string> = {}, options: Omit<LaunchOptions, 'env'> = {}): () => RunningServer {
   let server: RunningServer | undefined;
   beforeAll(async () => {
-    server = await launchServer(name, { env: { MCP_WIRING: WIRING, ...env } });
+    server = await launchServer(name, { ...options, env: { MCP_WIRING: WIRING, ...env } });
   });
   afterAll(async () => {
     if (!server) return;

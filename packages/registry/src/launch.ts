@@ -29,6 +29,8 @@ export interface LaunchOptions {
   /** A command of its own instead of `<runtime> <main>` (run in `cwd`): the docker-compose check starts servers as their containers do. */
   command?: readonly string[];
   cwd?: string;
+  /** Caps the server's JavaScript heap (MiB) the way its runtime allows; a peer ignores it. */
+  heapLimitMiB?: number;
 }
 
 const READY = /\blistening on (.+)$/m;
@@ -51,7 +53,13 @@ export async function launchServer(name: string, options: LaunchOptions = {}): P
   const command = [...(options.prefix ?? []), ...(options.command ?? own), ...(options.args ?? [])];
   const child = spawn(command[0] as string, command.slice(1), {
     cwd: options.cwd ?? (runtime === undefined || options.command ? undefined : serverFolder(name)),
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...options.env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      ...(runtime !== undefined && options.heapLimitMiB !== undefined ? runtimeEntry(runtime).heapLimitEnv(options.heapLimitMiB) : {}),
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

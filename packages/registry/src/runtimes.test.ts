@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runtimeBinary, RUNTIMES } from './runtimes.js';
+import { runtimeBinary, runtimeEntry, RUNTIMES } from './runtimes.js';
 import { onRuntime, runtimeOf } from './servers.js';
 
 describe('runtimes', () => {
@@ -16,4 +17,16 @@ describe('runtimes', () => {
     expect(() => runtimeOf('node-http@node18')).toThrow(/unknown runtime "node18"/);
   });
 
+  const capped = RUNTIMES.filter((r) => Object.keys(r.heapLimitEnv(32)).length > 0).map((r) => r.name);
+  it.each(capped)('%s ends a script that outgrows its heap cap', (name) => {
+    const binary = runtimeBinary(name);
+    if (binary === null) throw new Error(`${name} is not installed`);
+    const grow = 'const kept = []; for (let i = 0; i < 400; i++) kept.push(new Array(131072).fill(i)); console.log(kept.length);';
+    const args = runtimeEntry(name).engine === 'deno' ? ['eval', grow] : ['-e', grow];
+    const uncapped = spawnSync(binary, args, { encoding: 'utf8', timeout: 30_000 });
+    expect(uncapped.stdout.trim(), uncapped.stderr).toBe('400');
+    const run = spawnSync(binary, args, { encoding: 'utf8', timeout: 30_000, env: { ...process.env, ...runtimeEntry(name).heapLimitEnv(32) } });
+    expect(run.status, run.stderr.slice(0, 300)).not.toBe(0);
+    expect(run.stdout.trim()).toBe('');
+  });
 });

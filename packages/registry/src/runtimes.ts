@@ -23,6 +23,12 @@ export interface RuntimeEntry {
   /** The arguments that make the binary print its version, and how to read it from the output. */
   versionArgs: readonly string[];
   readVersion: (output: string) => string;
+  /**
+   * The environment that caps the JavaScript heap at `mib` MiB, so a leak ends in an out-of-memory
+   * exit instead of a heap that grows as far as the machine's memory lets the collector wait.
+   * Empty where the engine has no such cap (JavaScriptCore collects as it goes).
+   */
+  heapLimitEnv: (mib: number) => Record<string, string>;
 }
 
 const nodeVersion = (output: string) => output.trim().replace(/^v/, '');
@@ -36,6 +42,7 @@ const nodeLine = (major: 20 | 22 | 24 | 26, status: string): RuntimeEntry => ({
   scriptArgs: (script) => [script],
   versionArgs: ['--version'],
   readVersion: nodeVersion,
+  heapLimitEnv: (mib) => ({ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${mib}`.trim() }),
 });
 
 /** Every runtime, the Node lines oldest first. Adding one is a package in packages/runtimes and one entry here. */
@@ -53,6 +60,7 @@ export const RUNTIMES: readonly RuntimeEntry[] = [
     scriptArgs: (script) => [script],
     versionArgs: ['--version'],
     readVersion: (output) => output.trim(),
+    heapLimitEnv: () => ({}),
   },
   {
     name: 'deno',
@@ -66,6 +74,7 @@ export const RUNTIMES: readonly RuntimeEntry[] = [
     scriptArgs: (script) => ['run', '--allow-all', '--node-modules-dir=manual', '--unstable-no-legacy-abort', script],
     versionArgs: ['--version'],
     readVersion: (output) => /^deno (\S+)/.exec(output)?.[1] ?? output.trim(),
+    heapLimitEnv: (mib) => ({ DENO_V8_FLAGS: `--max-old-space-size=${mib}` }),
   },
 ];
 
