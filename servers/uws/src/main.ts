@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { configFromProcess, createEndpoint, endpointUrl, failStart, processUsage, serveUntilSignalled, simulateStartup } from '@mcp-runtimes/server-kit';
-import { createUwsHandler } from './bridge.js';
+import { createUwsHandler } from '@mcp-runtimes/server-kit/uws';
 import { loadUws } from './uws-loader.js';
 
 const RUNTIME = 'uws';

@@ -1,17 +1,13 @@
-import {
-  abortSignalOf,
-  isEventStream,
-  isTextReply,
-  RequestAbandoned,
-  requestTimedOut,
-  webUrl,
-  type Endpoint,
-  type Incoming,
-  type Reply,
-  type TextReply,
-} from '@mcp-runtimes/server-kit';
+/**
+ * The uWebSockets.js adapter: the core's endpoint as a uWS route handler. Its own entry point
+ * (`@mcp-runtimes/server-kit/uws`), so only a server that brings uWS sees its types.
+ */
 import { STATUS_CODES } from 'node:http';
-import type { HttpRequest, HttpResponse } from './uws-loader.js';
+import type { HttpRequest, HttpResponse } from '@trufflesuite/uws-js-unofficial';
+import { isEventStream } from '../core/body-end.js';
+import type { Endpoint } from '../core/endpoint.js';
+import { abortSignalOf, isTextReply, RequestAbandoned, webUrl, type Incoming, type Reply, type TextReply } from '../core/exchange.js';
+import { requestTimedOut } from '../core/responses.js';
 
 /** Headers uWS writes itself. */
 const OWN_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection']);
