@@ -1,6 +1,6 @@
 // Number formatting shared by the Markdown and HTML reports.
 import type { Summary } from '../stats.js';
-import { GENERATOR_BOUND, type Winner } from '../summarise.js';
+import { GENERATOR_BOUND, type Cell, type Winner } from '../summarise.js';
 
 export function num(v: number, digits = 0): string {
   if (!Number.isFinite(v)) return 'n/a';
@@ -43,4 +43,11 @@ export function winnerText(w: Winner): string {
   if (w.verdict === 'tie') return `tie (CIs overlap; ${w.server} ${margin})`;
   if (w.verdict === 'single') return `${w.server} (${margin}, one run: no CI)`;
   return `**${w.server}** (${margin})`;
+}
+
+/** Server CPU per call (µs) of a cell, with its interval: requests per CPU-second upside down. */
+export function microseconds(x: Cell | null): string {
+  if (!x || x.requestsPerCpuSecond.n === 0) return 'not measured';
+  const perSecond = x.requestsPerCpuSecond;
+  return withCi({ ...perSecond, mean: 1e6 / perSecond.mean, ci95: perSecond.ci95 ? [1e6 / perSecond.ci95[1], 1e6 / perSecond.ci95[0]] : null }, (v) => num(v, 0));
 }

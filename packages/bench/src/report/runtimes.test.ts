@@ -39,6 +39,16 @@ describe('the Runtimes section', () => {
     expect(section).toContain('- bun: uSockets cuts off slow headers at a fixed 10 s');
   });
 
+  it('pairs p99 at the common load and memory against the lowest, by round', () => {
+    const curved = fixtureResults([
+      { name: 'node-http', mcp: [1000, 900, 800], raw: [30000, 29000, 28000], p99At: {}, curve: { p99: [2, 4, 8], commonP99: 6 } },
+      { name: 'bun', mcp: [2000, 1800, 1600], raw: [60000, 58000, 56000], p99At: {}, curve: { p99: [1, 2, 4], commonP99: 2 } },
+    ]);
+    const text = renderMarkdown(buildReport(curved));
+    expect(text).toMatch(/\| node-http \|[^\n]*\| 6\.00 ms ±0\.00 \| 3\.00 ±0\.00× \| 100\.0 MiB \| 1\.00 ±0\.00× \|/);
+    expect(text).toMatch(/\| bun \|[^\n]*\| 2\.00 ms ±0\.00 \| 1\.00 ±0\.00× \| 100\.0 MiB \| 1\.00 ±0\.00× \|/);
+  });
+
   it('is left out of a run with a single runtime and nothing unsupported', () => {
     const one = fixtureResults([{ name: 'node-http', mcp: [1000, 900, 800], raw: [30000, 29000, 28000], p99At: {} }]);
     expect(renderMarkdown(buildReport(one))).not.toContain('## Runtimes');

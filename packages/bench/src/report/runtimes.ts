@@ -10,7 +10,7 @@ import type { Summary } from '../stats.js';
 import { commonCase } from './curve.js';
 import { pairedRatio } from './peers.js';
 import { primaryKey, type Ctx } from './context.js';
-import { bytes, ms, num, withCi } from './format.js';
+import { bytes, microseconds, ms, num, withCi } from './format.js';
 import { cpuShares } from './labels.js';
 import type { Block, Section } from './model.js';
 
@@ -33,13 +33,17 @@ function caseOf(key: string, rest: Omit<Case, 'key'>): Case {
   return { key, ...rest };
 }
 
-/** Each server over the best (highest mean of `value`) at a case, paired by round, with its 95% interval. */
-function overBest(ctx: Ctx, c: Case, servers: readonly string[], value: (m: Measurement) => number): Map<string, Summary> {
+/**
+ * Each server over the best at a case, paired by round, with its 95% interval: the best is the
+ * highest mean of `value`, or the lowest where lower is better (latency, memory).
+ */
+function overBest(ctx: Ctx, c: Case, servers: readonly string[], value: (m: Measurement) => number, better: 'higher' | 'lower' = 'higher'): Map<string, Summary> {
   const mean = (s: string) => {
     const runs = measurementsOf(ctx.results, c, s);
-    return runs.length === 0 ? -Infinity : runs.reduce((sum, m) => sum + value(m), 0) / runs.length;
+    return runs.length === 0 ? Number.NaN : runs.reduce((sum, m) => sum + value(m), 0) / runs.length;
   };
-  const best = [...servers].filter((s) => mean(s) > -Infinity).sort((a, b) => mean(b) - mean(a))[0];
+  const sign = better === 'higher' ? -1 : 1;
+  const best = [...servers].filter((s) => Number.isFinite(mean(s))).sort((a, b) => sign * (mean(a) - mean(b)))[0];
   if (!best) return new Map();
   const theirs = measurementsOf(ctx.results, c, best);
   return new Map(servers.map((s) => [s, pairedRatio(measurementsOf(ctx.results, c, s), theirs, value)]));
@@ -48,7 +52,7 @@ function overBest(ctx: Ctx, c: Case, servers: readonly string[], value: (m: Meas
 /** Calls per second of the server's own CPU: what a call costs, upside down (higher is cheaper). */
 const callsPerCpuSecond = (m: Measurement) => (m.serverUsage.cpuSeconds > 0 ? m.requests / m.serverUsage.cpuSeconds : 0);
 
-function ratioText(ratio: Summary | undefined): string {
+export function ratioText(ratio: Summary | undefined): string {
   return ratio && ratio.n > 0 ? `${withCi(ratio, (v) => num(v, 2))}×` : 'n/a';
 }
 
@@ -58,14 +62,40 @@ function runtimeLabel(ctx: Ctx, server: string): string {
   return `${runtimeEntry(runtime).title}${version ? ` ${version}` : ''}`;
 }
 
-function microseconds(x: Cell | null): string {
-  return x && x.requestsPerCpuSecond.n > 0 ? withCi({ ...x.requestsPerCpuSecond, mean: 1e6 / x.requestsPerCpuSecond.mean, ci95: x.requestsPerCpuSecond.ci95 ? [1e6 / x.requestsPerCpuSecond.ci95[1], 1e6 / x.requestsPerCpuSecond.ci95[0]] : null }, (v) => num(v, 0)) : 'not measured';
+
+/** One runtime's figures, computed once for the section and for the README's table. */
+export interface RuntimeRow {
+  server: string;
+  /** "Node.js 24 (maintenance LTS) 24.22.3". */
+  label: string;
+  saturation: Cell | null;
+  /** Saturation over the fastest's, paired by round. */
+  ratio: Summary | undefined;
+  echo: Cell | null;
+  /** The headline scenario at the run's first fixed rate. */
+  atRate: Cell | null;
+  /** Calls per CPU-second at the fixed rate over the cheapest's, paired by round. */
+  cheaper: Summary | undefined;
+  /** The latency curve's common load. */
+  atCommon: Cell | null;
+  /** p99 at the common load over the lowest's, paired by round. */
+  tail: Summary | undefined;
+  /** Peak RSS at saturation over the lowest's, paired by round. */
+  memory: Summary | undefined;
 }
 
-export function runtimesSection(ctx: Ctx): Section {
+export interface RuntimeComparison {
+  wiring: string;
+  /** The fixed rate of `atRate`, if the run had one. */
+  rate: number | undefined;
+  hasCommon: boolean;
+  rows: RuntimeRow[];
+  ratios: Map<string, Summary>;
+}
+
+/** The runtimes comparison's figures: one row per runtime's own server measured. */
+export function runtimeComparison(ctx: Ctx): RuntimeComparison {
   const servers = runtimeEntrants(ctx);
-  const unsupported = ctx.results.unsupported ?? [];
-  if (servers.length < 2 && unsupported.length === 0) return { id: 'runtimes', title: 'Runtimes', blocks: [] };
   const wiring = ctx.primary;
   const saturation = caseOf(primaryKey(ctx, 'saturation-mcp'), { scenario: 'saturation-mcp', wiring });
   const raw = caseOf(primaryKey(ctx, 'saturation-raw'), { scenario: 'saturation-raw' });
@@ -74,12 +104,40 @@ export function runtimesSection(ctx: Ctx): Section {
   const common = commonCase(ctx);
   const ratios = overBest(ctx, saturation, servers, (m) => m.rps);
   const cheaper = fixed ? overBest(ctx, fixed, servers, callsPerCpuSecond) : new Map<string, Summary>();
+  const tails = common ? overBest(ctx, common, servers, (m) => m.latencyMs.p99, 'lower') : new Map<string, Summary>();
+  const memories = overBest(ctx, saturation, servers, (m) => m.serverUsage.peakRssBytes, 'lower');
+  return {
+    wiring,
+    rate: fixed ? rate : undefined,
+    hasCommon: common !== undefined,
+    ratios,
+    rows: servers.map((server) => ({
+      server,
+      label: runtimeLabel(ctx, server),
+      saturation: cell(ctx.results, saturation, server),
+      ratio: ratios.get(server),
+      echo: cell(ctx.results, raw, server),
+      atRate: fixed ? cell(ctx.results, fixed, server) : null,
+      cheaper: cheaper.get(server),
+      atCommon: common ? cell(ctx.results, common, server) : null,
+      tail: tails.get(server),
+      memory: memories.get(server),
+    })),
+  };
+}
+
+export function runtimesSection(ctx: Ctx): Section {
+  const { wiring, rate, hasCommon, rows, ratios } = runtimeComparison(ctx);
+  const servers = rows.map((r) => r.server);
+  const unsupported = ctx.results.unsupported ?? [];
+  if (servers.length < 2 && unsupported.length === 0) return { id: 'runtimes', title: 'Runtimes', blocks: [] };
+  const fixed = rate !== undefined;
   const blocks: Block[] = [];
   if (servers.length >= 2) {
     blocks.push(
       {
         kind: 'text',
-        text: `The same core (wiring ${wiring}) behind each runtime's own HTTP server, in the same interleaved rounds: node:http on each Node line, Bun.serve, Deno.serve. "× best" is each one's saturation over the fastest's, paired by round (the rounds' drift cancels), with its 95% interval. CPU per call is the server's CPU time over the calls it answered${fixed ? `; at ${num(rate ?? 0)} calls/s every runtime that keeps up does the same work, so its CPU per call is what a call costs there, and "calls per CPU-second × best" compares that cost paired by round` : ''}.`,
+        text: `The same core (wiring ${wiring}) behind each runtime's own HTTP server, in the same interleaved rounds: node:http on each Node line, Bun.serve, Deno.serve. "× best" is each one's saturation over the fastest's, paired by round (the rounds' drift cancels), with its 95% interval; p99 and memory are paired the same way against the lowest. CPU per call is the server's CPU time over the calls it answered${fixed ? `; at ${num(rate ?? 0)} calls/s every runtime that keeps up does the same work, so its CPU per call is what a call costs there, and "calls per CPU-second × best" compares that cost paired by round` : ''}.`,
       },
       {
         kind: 'table',
@@ -91,29 +149,24 @@ export function runtimesSection(ctx: Ctx): Section {
           'Raw echo req/s',
           'Server CPU µs per call, saturation',
           ...(fixed ? [`Server CPU µs per call @ ${num(rate ?? 0)}/s`, 'calls per CPU-second × best (paired)', `p99 @ ${num(rate ?? 0)}/s`] : []),
-          ...(common ? ['p99 at the common load (curve)'] : []),
+          ...(hasCommon ? ['p99 at the common load (curve)', 'p99 × lowest (paired)'] : []),
           'Peak RSS at saturation',
+          'RSS × lowest (paired)',
           'Server · generator CPU (saturation)',
         ],
-        rows: servers.map((server) => {
-          const sat = cell(ctx.results, saturation, server);
-          const echo = cell(ctx.results, raw, server);
-          const atRate = fixed ? cell(ctx.results, fixed, server) : null;
-          const atCommon = common ? cell(ctx.results, common, server) : null;
-          const ratio = ratios.get(server);
-          return [
-            runtimeLabel(ctx, server),
-            server,
-            sat ? withCi(sat.rps, (v) => num(v)) : 'not measured',
-            ratioText(ratio),
-            echo ? withCi(echo.rps, (v) => num(v)) : 'not measured',
-            microseconds(sat),
-            ...(fixed ? [microseconds(atRate), ratioText(cheaper.get(server)), atRate ? withCi(atRate.p99, ms) : 'not measured'] : []),
-            ...(common ? [atCommon ? withCi(atCommon.p99, ms) : 'not measured'] : []),
-            sat ? bytes(sat.peakRssBytes) : 'not measured',
-            sat ? cpuShares(sat) : '',
-          ];
-        }),
+        rows: rows.map((r) => [
+          r.label,
+          r.server,
+          r.saturation ? withCi(r.saturation.rps, (v) => num(v)) : 'not measured',
+          ratioText(r.ratio),
+          r.echo ? withCi(r.echo.rps, (v) => num(v)) : 'not measured',
+          microseconds(r.saturation),
+          ...(fixed ? [microseconds(r.atRate), ratioText(r.cheaper), r.atRate ? withCi(r.atRate.p99, ms) : 'not measured'] : []),
+          ...(hasCommon ? [r.atCommon ? withCi(r.atCommon.p99, ms) : 'not measured', ratioText(r.tail)] : []),
+          r.saturation ? bytes(r.saturation.peakRssBytes) : 'not measured',
+          ratioText(r.memory),
+          r.saturation ? cpuShares(r.saturation) : '',
+        ]),
       },
     );
   }
@@ -146,7 +199,7 @@ export function runtimesSection(ctx: Ctx): Section {
  * The fastest at saturation, and whether each other runtime is clearly behind it: its paired
  * ratio's 95% interval lies wholly below 1 (one round: no interval, no verdict).
  */
-function runtimeVerdict(servers: readonly string[], ratios: Map<string, Summary>): string | null {
+export function runtimeVerdict(servers: readonly string[], ratios: Map<string, Summary>): string | null {
   const best = servers.find((s) => ratios.get(s)?.mean === 1 && ratios.get(s)?.n);
   if (!best) return null;
   const others = servers.filter((s) => s !== best && (ratios.get(s)?.n ?? 0) > 0);
