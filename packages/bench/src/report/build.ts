@@ -12,6 +12,7 @@ import type { Block, Report, Section } from './model.js';
 import { busy, caseTitle } from './labels.js';
 import { peersSection } from './peers.js';
 import { runtimesSection } from './runtimes.js';
+import { costSection } from './cost.js';
 import { sdkSection } from './sdk.js';
 import { recommend } from './recommend.js';
 import { barChart, lineChart } from './svg.js';
@@ -35,6 +36,7 @@ export function buildReport(results: BenchResults): Report {
           { id: 'pick', title: 'Which runtime should I pick?', blocks: recommend(ctx) },
           overview(ctx),
           runtimesSection(ctx),
+          costSection(ctx),
           saturation(ctx),
           curveSection(ctx),
           latencyVsRate(ctx),
@@ -210,7 +212,7 @@ function saturation(ctx: Ctx): Section {
     blocks: [
       {
         kind: 'text',
-        text: `${scenario('saturation').about} Each wiring is the same server and the same tools; only how HTTP requests meet the SDK differs (the README explains each). "/ raw" is how much of the HTTP stack's capacity is left once MCP runs on it.`,
+        text: `${scenario('saturation').about} Each wiring is the same server and the same tools; only how HTTP requests meet the SDK differs (docs/design.md explains each). "/ raw" is how much of the HTTP stack's capacity is left once MCP runs on it.`,
       },
       { kind: 'table', head, rows },
       ...notes,
