@@ -1,12 +1,9 @@
 #!/usr/bin/env bash
-# Installs what the benchmark drives and its report test needs, where it is missing:
+# Installs what the benchmark drives, where it is missing:
 #   k6 (pinned)  -> .tools/bin/k6, built with `go install` (Go's module proxy) when k6 is not on PATH
 #   oha (pinned) -> .tools/bin/oha, built with `cargo install --locked` (crates.io): the open-loop,
 #                   coordinated-omission-corrected generator of the latency curve
 #   wrk, h2load  -> Debian's packages `wrk` and `nghttp2-client`
-#   chromium     -> Debian's package `chromium` (the test that renders report.html headless)
-#   docker-compose -> Debian's package `docker-compose` (the test that checks docker-compose.yml
-#                   offline with `docker-compose config`; running the demo needs Docker itself)
 # Prints where each tool is; exits 1 with instructions when one cannot be installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,8 +53,6 @@ fi
 apt_packages=()
 command -v wrk >/dev/null || apt_packages+=(wrk)
 command -v h2load >/dev/null || apt_packages+=(nghttp2-client)
-command -v chromium >/dev/null || apt_packages+=(chromium)
-command -v docker-compose >/dev/null || apt_packages+=(docker-compose)
 install_debian_packages "load tools" "${apt_packages[@]}" || missing=1
 
 [ "$missing" = 0 ] || exit 1
@@ -65,5 +60,3 @@ say "k6:     $(k6_path) ($("$(k6_path)" version | head -1))"
 say "oha:    $(oha_path) ($("$(oha_path)" --version | head -1))"
 say "wrk:    $(command -v wrk) ($(wrk -v 2>&1 | head -1 | cut -c1-40))"
 say "h2load: $(command -v h2load) ($(h2load --version | head -1))"
-say "chromium: $(command -v chromium)"
-say "docker-compose: $(command -v docker-compose) ($(docker-compose version --short 2>/dev/null || echo '?'))"

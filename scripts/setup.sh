@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine for mcp-runtimes: pnpm (pinned, without corepack), the dependencies
-# from the lockfile, a build, the self-signed localhost certificate of the TLS listener, and
-# the load tools (scripts/install-load-tools.sh) and the container tools (scripts/install-container-tools.sh).
-# Safe to run again: each step is skipped or fast when already done.
+# from the lockfile, a build, the self-signed localhost certificate of the TLS listener, the
+# Python peers and the load tools (scripts/install-load-tools.sh): what `pnpm bench:all` needs.
+# With --tests, also what only the tests need (scripts/install-test-tools.sh: Chromium, Docker
+# Compose, helm). Safe to run again: each step is skipped or fast when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+tests=0
+for arg in "$@"; do
+  case "$arg" in
+    --tests) tests=1 ;;
+    -h|--help) echo "usage: scripts/setup.sh [--tests]   (--tests: also Chromium, Docker Compose and helm for pnpm test)"; exit 0 ;;
+    *) echo "setup: unknown argument \"$arg\" (usage: scripts/setup.sh [--tests])" >&2; exit 2 ;;
+  esac
+done
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
@@ -41,9 +51,10 @@ say "TLS certificate for the node:http2 listener: $(node packages/server-kit/dis
 say "Python peers (uv, peers/python-surface/.venv)"
 scripts/install-python-peers.sh
 
-# k6, wrk, h2load for the benchmark, Chromium for the report test (each only where missing).
+# k6, oha, wrk, h2load for the benchmark (each only where missing).
 scripts/install-load-tools.sh
 
-# Compose v2, helm, debootstrap for the container test and the Helm chart's check.
-scripts/install-container-tools.sh
+if [ "$tests" = 1 ]; then
+  scripts/install-test-tools.sh
+fi
 say "done"

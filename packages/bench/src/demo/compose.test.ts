@@ -39,7 +39,7 @@ const TOOL_SERVICES = ['plan', 'k6', 'report'];
 function composeConfig(extraArgs: string[] = []): { code: number; stdout: string; stderr: string } {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DEMO_')));
   const run = spawnSync('docker-compose', ['-f', COMPOSE_FILE, 'config', ...extraArgs], { env, encoding: 'utf8' });
-  if (run.error) throw new Error(`docker-compose is not installed (scripts/install-load-tools.sh installs it): ${run.error.message}`);
+  if (run.error) throw new Error(`docker-compose is not installed (scripts/install-test-tools.sh installs it): ${run.error.message}`);
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -59,7 +59,7 @@ describe('the docker-compose demo, in containers', () => {
       startedDaemon = true;
       env = { ...env, ...settingsOf(daemon.stdout) };
     }
-    // Compose v2 is the project's plugin (scripts/install-container-tools.sh), wherever the daemon is.
+    // Compose v2 is the project's plugin (scripts/install-container-tools.sh, run by install-test-tools.sh), wherever the daemon is.
     env.DOCKER_CONFIG = join(REPO_ROOT, '.tools/docker');
     const images = run(join(SCRIPTS, 'standin-images.sh'), [], 10 * 60_000);
     expect(images.status, failed('scripts/standin-images.sh', images)).toBe(0);

@@ -33,7 +33,7 @@ describe('report.html in headless Chromium', () => {
 
   beforeAll(async () => {
     const executablePath = process.env.CHROMIUM_PATH ?? findTool('chromium') ?? findTool('chromium-browser') ?? findTool('google-chrome');
-    if (!executablePath) throw new Error('Chromium is not installed: run scripts/install-load-tools.sh (Debian package `chromium`) or set CHROMIUM_PATH');
+    if (!executablePath) throw new Error('Chromium is not installed: run scripts/install-test-tools.sh (Debian package `chromium`) or set CHROMIUM_PATH');
     browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   }, 60_000);
   afterAll(async () => browser?.close());
