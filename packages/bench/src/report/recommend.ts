@@ -59,7 +59,7 @@ export function recommend(ctx: Ctx): Block[] {
   const wiringGain = wiringRatios(ctx);
   if (wiringGain) {
     items.push(
-      `**How you wire MCP matters more than the runtime.** At saturation the ${wiringGain.better} wiring serves ${num(wiringGain.lo, 1)}–${num(wiringGain.hi, 1)}× the calls of the ${wiringGain.baseline} wiring on the same server (${wiringGain.perServer}); see the saturation section and the README's ablation for what each change buys.`,
+      `**How you wire MCP matters more than the runtime.** At saturation the ${wiringGain.better} wiring serves ${num(wiringGain.lo, 1)}–${num(wiringGain.hi, 1)}× the calls of the ${wiringGain.baseline} wiring on the same server (${wiringGain.perServer}); see the saturation section and the ablation in docs/design.md for what each change buys.`,
     );
   }
 
