@@ -74,6 +74,18 @@ describe('capacity plan', () => {
     expect(strict.at(-1)).toMatchObject({ server: 'peer', basis: null });
   });
 
+  it('plans on the set-rate loads where there are any, never on the closed loop at saturation', () => {
+    const dropping: FixtureServer = { ...SLOW, curve: { p99: [4, 30, 60], dropped: [0, 0.05, 0.1], commonP99: 4 } };
+    const points = operatingPoints(fixtureResults([FAST, dropping], [1000])).filter((p) => p.server === 'slow');
+    // Saturation (4,000/s, p99 50 ms) met a 55 ms target, but the curve's 4,000/s dropped 5%.
+    const plan = planFor(points, workload({ p99TargetMs: 55 }));
+    expect(plan.basis?.where).toBe('latency curve, 50% of its saturation');
+    expect(plan.ceiling?.where).toBe('latency curve, 100% of its saturation');
+    const onlyClosed = planFor(points.filter((p) => !p.openLoop), workload({ p99TargetMs: 55 }));
+    expect(onlyClosed.basis?.where).toBe('saturation (closed loop)');
+    expect(onlyClosed.notes).toContain('closed loop at saturation (50 in flight): its p99 is timed from each send, not corrected for coordinated omission');
+  });
+
   it('refuses a workload it cannot plan', () => {
     expect(() => workload({ callsPerSecond: 0 })).toThrow(/--rate must be a positive number/);
     expect(() => workload({ toolMs: 20, p99TargetMs: 20 })).toThrow(/leaves the server no time/);

@@ -35,7 +35,10 @@ export function meets(point: OperatingPoint, workload: Workload): boolean {
 export function planFor(points: readonly OperatingPoint[], workload: Workload): Plan {
   const first = points[0];
   if (!first) throw new Error('planFor needs at least one operating point');
-  const byLoad = [...points].sort((a, b) => a.callsPerSecond - b.callsPerSecond);
+  // A closed loop at saturation times each call from its send, so a stalled server hides its own
+  // queue (coordinated omission): where a server was also offered set rates, only those count.
+  const usable = points.some((p) => p.openLoop) ? points.filter((p) => p.openLoop) : points;
+  const byLoad = [...usable].sort((a, b) => a.callsPerSecond - b.callsPerSecond);
   const basis = byLoad.filter((p) => meets(p, workload)).at(-1) ?? null;
   const ceiling = basis ? (byLoad.find((p) => p.callsPerSecond > basis.callsPerSecond && !meets(p, workload)) ?? null) : null;
   const empty: Plan = {
@@ -67,6 +70,7 @@ export function planFor(points: readonly OperatingPoint[], workload: Workload): 
   const perReplica = workload.callsPerSecond / replicas;
   const inFlight = (perReplica * (workload.toolMs + basis.meanMs)) / 1000;
   const notes: string[] = [];
+  if (!basis.openLoop) notes.push(`closed loop at saturation (${basis.inFlight ?? '?'} in flight): its p99 is timed from each send, not corrected for coordinated omission`);
   if (!ceiling && basis === byLoad.at(-1)) notes.push('the busiest load measured met the target: one replica may serve more');
   if (basis.inFlight !== null && inFlight > basis.inFlight) {
     notes.push(`~${Math.ceil(inFlight)} calls in flight per replica, past the ${basis.inFlight} measured: memory per waiting call not measured`);

@@ -23,6 +23,8 @@ export interface OperatingPoint {
   cpuPerCallUs: number;
   /** The server's highest resident memory in any round (bytes). */
   peakRssBytes: number;
+  /** Offered at a set rate (latency counted from each call's due time), not closed loop at saturation. */
+  openLoop: boolean;
   /** Calls the load generator kept in flight at most (connections, or connections × streams). */
   inFlight: number | null;
   /** Why the point cannot be trusted at all (errors, drops, a busy generator); empty when it can. */
@@ -75,6 +77,7 @@ export function operatingPoints(results: BenchResults): OperatingPoint[] {
           meanMs: runs.reduce((s, m) => s + m.latencyMs.avg, 0) / runs.length,
           cpuPerCallUs: calls > 0 && cpuSeconds > 0 ? (cpuSeconds / calls) * 1e6 : Number.NaN,
           peakRssBytes: Math.max(...runs.map((m) => m.serverUsage.peakRssBytes)),
+          openLoop: c.scenario !== 'saturation-mcp',
           inFlight: held.length > 0 ? Math.max(...held) : c.scenario === 'latency' ? results.settings.connections : null,
           flaws: flawsOf(runs),
         },
