@@ -43,6 +43,9 @@ const RELIABILITY_SHAPE = {
   soakWarmupFraction: 0.3,
 };
 
+/** The short soaks' V8 flags: 4 MiB semi-spaces and a 96 MiB old space (reliability/model.ts says why). */
+const SHORT_SOAK_V8_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=96'];
+
 /**
  * The reliability checks per profile. pnpm bench:all runs shutdown under load (seconds); overload
  * (about a minute a server) is `pnpm bench:reliability`, and the soak `pnpm bench:soak` (10 minutes
@@ -51,9 +54,9 @@ const RELIABILITY_SHAPE = {
 export const RELIABILITY_PROFILES: Record<'quick' | 'default' | 'full', ReliabilitySettings> = {
   // The short soaks force a full GC every second (reliability/full-gc.ts): their slopes are then
   // -1 to 20 MiB/min here and an McpServer kept per call ~920; the 10-minute soak leaves V8 alone.
-  quick: { ...RELIABILITY_SHAPE, checks: ['shutdown'], saturationSeconds: 1, phaseSeconds: 1, overloadSeconds: 2, soakSeconds: 15, soakSlopeBoundMiBPerMin: 100, soakFullGcEveryMs: 1000 },
-  default: { ...RELIABILITY_SHAPE, checks: ['shutdown'], saturationSeconds: 2, phaseSeconds: 2, overloadSeconds: 5, soakSeconds: 60, soakSlopeBoundMiBPerMin: 20, soakFullGcEveryMs: 1000 },
-  full: { ...RELIABILITY_SHAPE, checks: ['overload', 'shutdown'], saturationSeconds: 2, phaseSeconds: 2, overloadSeconds: 5, soakSeconds: 600, soakSlopeBoundMiBPerMin: 2, soakFullGcEveryMs: null },
+  quick: { ...RELIABILITY_SHAPE, checks: ['shutdown'], saturationSeconds: 1, phaseSeconds: 1, overloadSeconds: 2, soakSeconds: 15, soakSlopeBoundMiBPerMin: 100, soakFullGcEveryMs: 1000, soakV8Flags: SHORT_SOAK_V8_FLAGS },
+  default: { ...RELIABILITY_SHAPE, checks: ['shutdown'], saturationSeconds: 2, phaseSeconds: 2, overloadSeconds: 5, soakSeconds: 60, soakSlopeBoundMiBPerMin: 20, soakFullGcEveryMs: 1000, soakV8Flags: SHORT_SOAK_V8_FLAGS },
+  full: { ...RELIABILITY_SHAPE, checks: ['overload', 'shutdown'], saturationSeconds: 2, phaseSeconds: 2, overloadSeconds: 5, soakSeconds: 600, soakSlopeBoundMiBPerMin: 2, soakFullGcEveryMs: null, soakV8Flags: [] },
 };
 
 /**

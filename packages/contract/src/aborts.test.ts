@@ -51,7 +51,7 @@ async function abortedCalls(url: string, protocol: Protocol, count: number, dela
 }
 
 describe.each(SERVERS)('$name', (entry) => {
-  const running = serverForSuite(entry.name, {}, { heapLimitMiB: HEAP_LIMIT_MIB });
+  const running = serverForSuite(entry.name, {}, { v8Flags: [`--max-old-space-size=${HEAP_LIMIT_MIB}`] });
 
   it('cancels the tool when its client disconnects, on every listener', async () => {
     const server = running();

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { entryOf, peerCommand, peerEntry } from './peers.js';
-import { requireRuntimeBinary, runtimeEntry, type RuntimeName } from './runtimes.js';
+import { requireRuntimeBinary, runtimeEntry, v8FlagsEnv, type RuntimeName } from './runtimes.js';
 import { echoMain, runtimeOf, serverEntry, serverFolder, serverMain, type Protocol } from './servers.js';
 
 export interface RunningServer {
@@ -29,8 +29,8 @@ export interface LaunchOptions {
   /** A command of its own instead of `<runtime> <main>` (run in `cwd`): the docker-compose check starts servers as their containers do. */
   command?: readonly string[];
   cwd?: string;
-  /** Caps the server's JavaScript heap (MiB) the way its runtime allows; a peer ignores it. */
-  heapLimitMiB?: number;
+  /** V8 flags for the server (heap sizes), passed the way its runtime takes them; a peer and Bun ignore them. */
+  v8Flags?: readonly string[];
 }
 
 const READY = /\blistening on (.+)$/m;
@@ -57,8 +57,8 @@ export async function launchServer(name: string, options: LaunchOptions = {}): P
       ...process.env,
       HOST: '127.0.0.1',
       PORT: '0',
-      ...(runtime !== undefined && options.heapLimitMiB !== undefined ? runtimeEntry(runtime).heapLimitEnv(options.heapLimitMiB) : {}),
       ...options.env,
+      ...(runtime !== undefined && options.v8Flags ? v8FlagsEnv(runtimeEntry(runtime), options.v8Flags, { ...process.env, ...options.env }) : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

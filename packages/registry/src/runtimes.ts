@@ -24,11 +24,17 @@ export interface RuntimeEntry {
   versionArgs: readonly string[];
   readVersion: (output: string) => string;
   /**
-   * The environment that caps the JavaScript heap at `mib` MiB, so a leak ends in an out-of-memory
-   * exit instead of a heap that grows as far as the machine's memory lets the collector wait.
-   * Empty where the engine has no such cap (JavaScriptCore collects as it goes).
+   * How the engine takes V8 flags from the environment (a variable of flags and their separator),
+   * so a benchmark or a test can size its heap: null where the engine is not V8 (JavaScriptCore).
    */
-  heapLimitEnv: (mib: number) => Record<string, string>;
+  v8Flags: { variable: string; separator: string } | null;
+}
+
+/** The environment that passes `flags` to `runtime`'s V8, after `env`'s flags in that variable. */
+export function v8FlagsEnv(runtime: RuntimeEntry, flags: readonly string[], env: Record<string, string | undefined>): Record<string, string> {
+  const via = runtime.v8Flags;
+  if (!via || flags.length === 0) return {};
+  return { [via.variable]: [env[via.variable], ...flags].filter(Boolean).join(via.separator) };
 }
 
 const nodeVersion = (output: string) => output.trim().replace(/^v/, '');
@@ -42,7 +48,7 @@ const nodeLine = (major: 20 | 22 | 24 | 26, status: string): RuntimeEntry => ({
   scriptArgs: (script) => [script],
   versionArgs: ['--version'],
   readVersion: nodeVersion,
-  heapLimitEnv: (mib) => ({ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${mib}`.trim() }),
+  v8Flags: { variable: 'NODE_OPTIONS', separator: ' ' },
 });
 
 /** Every runtime, the Node lines oldest first. Adding one is a package in packages/runtimes and one entry here. */
@@ -60,7 +66,7 @@ export const RUNTIMES: readonly RuntimeEntry[] = [
     scriptArgs: (script) => [script],
     versionArgs: ['--version'],
     readVersion: (output) => output.trim(),
-    heapLimitEnv: () => ({}),
+    v8Flags: null,
   },
   {
     name: 'deno',
@@ -74,7 +80,7 @@ export const RUNTIMES: readonly RuntimeEntry[] = [
     scriptArgs: (script) => ['run', '--allow-all', '--node-modules-dir=manual', '--unstable-no-legacy-abort', script],
     versionArgs: ['--version'],
     readVersion: (output) => /^deno (\S+)/.exec(output)?.[1] ?? output.trim(),
-    heapLimitEnv: (mib) => ({ DENO_V8_FLAGS: `--max-old-space-size=${mib}` }),
+    v8Flags: { variable: 'DENO_V8_FLAGS', separator: ',' },
   },
 ];
 

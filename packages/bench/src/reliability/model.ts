@@ -29,6 +29,14 @@ export interface ReliabilitySettings {
    * holds rather than garbage V8 has not collected yet; null leaves V8 alone (the 10-minute soak).
    */
   soakFullGcEveryMs: number | null;
+  /**
+   * V8 flags for the soaked server, where its runtime is V8. A forced GC alone does not keep a short
+   * soak's RSS still on Node 24 or Deno: what is live stays flat (~26 MB on node-http at 200/s) while
+   * V8 grows its young generation to its maximum over the first ~10 s, which a 15 s soak reads as
+   * ~300 MiB/min. A small young generation keeps RSS on what the server holds; a capped old space
+   * does the same where no GC can be forced (Deno), and a leak then ends the server instead.
+   */
+  soakV8Flags: string[];
 }
 
 /** One phase of open-loop load: what was offered and what came back. */

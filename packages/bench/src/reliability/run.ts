@@ -42,7 +42,7 @@ export async function runReliability(ctx: ReliabilityContext): Promise<Reliabili
     };
 
     if (s.checks.includes('overload')) {
-      await withServer(name, {}, async (server) => {
+      await withServer(name, {}, {}, async (server) => {
         const maxInFlight = await maxInFlightOf(server);
         const saturationRps = await saturation(ctx, protocol, server);
         const phases = await probe<PhaseResult[]>('overload', server, { saturationRps });
@@ -62,7 +62,7 @@ export async function runReliability(ctx: ReliabilityContext): Promise<Reliabili
     }
 
     if (s.checks.includes('shutdown')) {
-      await withServer(name, {}, async (server) => {
+      await withServer(name, {}, {}, async (server) => {
         const seen = await probe<Pick<ShutdownResult, 'clients' | 'received' | 'refused' | 'broken' | 'exitMs'>>('shutdown', server);
         const exit = await server.stop();
         if (!seen) return;
@@ -86,7 +86,7 @@ export async function runReliability(ctx: ReliabilityContext): Promise<Reliabili
     }
 
     if (s.checks.includes('soak')) {
-      await withServer(name, fullGcEnv(s.soakFullGcEveryMs), async (server) => {
+      await withServer(name, fullGcEnv(s.soakFullGcEveryMs), { v8Flags: s.soakV8Flags ?? [] }, async (server) => {
         const soak = await probe<Omit<SoakResult, 'server' | 'wiring' | 'protocol' | 'exitCode'>>('soak', server);
         const exit = await server.stop();
         if (!soak) return;
@@ -103,10 +103,10 @@ export async function runReliability(ctx: ReliabilityContext): Promise<Reliabili
   return results;
 
   /** Starts `name` pinned in the checks' wiring, runs `use`; a failure is reported; the server is always stopped. */
-  async function withServer(name: string, env: Record<string, string>, use: (server: RunningServer) => Promise<void>): Promise<void> {
+  async function withServer(name: string, env: Record<string, string>, options: { v8Flags?: readonly string[] }, use: (server: RunningServer) => Promise<void>): Promise<void> {
     let server: RunningServer | undefined;
     try {
-      server = await launchServer(name, { prefix: ctx.serverPin, env: { MCP_WIRING: s.wiring, ...env } });
+      server = await launchServer(name, { ...options, prefix: ctx.serverPin, env: { MCP_WIRING: s.wiring, ...env } });
       await use(server);
     } catch (error) {
       failed(name, (error as Error).message);

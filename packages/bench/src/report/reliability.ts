@@ -66,7 +66,7 @@ export function reliabilitySection(r: ReliabilityResults): Section {
   if (r.soak.length > 0) {
     blocks.push({
       kind: 'text',
-      text: `**Soak.** ${num(s.soakRate)} requests/s, open-loop, for ${num(r.soak[0]?.seconds ?? 0)} s per server, RSS sampled every second${s.soakFullGcEveryMs ? `, a full GC forced in the server every ${num(s.soakFullGcEveryMs / 1000)} s (so a short soak's RSS follows what the server holds, not when V8 collects)` : ''}. The slope is a least-squares fit after the first ${num(s.soakWarmupFraction * 100)}% (warm-up); above ${s.soakSlopeBoundMiBPerMin} MiB/min, or any error, fails the soak.${(r.soak[0]?.seconds ?? 0) < 120 ? ' Runs this short show that nothing breaks, not a slow leak: `pnpm bench:soak` runs 10 minutes a server.' : ''}`,
+      text: `**Soak.** ${num(s.soakRate)} requests/s, open-loop, for ${num(r.soak[0]?.seconds ?? 0)} s per server, RSS sampled every second${s.soakFullGcEveryMs ? `, a full GC forced in the server every ${num(s.soakFullGcEveryMs / 1000)} s (so a short soak's RSS follows what the server holds, not when V8 collects)` : ''}${s.soakV8Flags?.length ? `, V8 given \`${s.soakV8Flags.join(' ')}\` where the runtime is V8 (a small young generation, so RSS follows what is live)` : ''}. The slope is a least-squares fit after the first ${num(s.soakWarmupFraction * 100)}% (warm-up); above ${s.soakSlopeBoundMiBPerMin} MiB/min, or any error, fails the soak.${(r.soak[0]?.seconds ?? 0) < 120 ? ' Runs this short show that nothing breaks, not a slow leak: `pnpm bench:soak` runs 10 minutes a server.' : ''}`,
     });
     blocks.push({
       kind: 'table',
