@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `pnpm bench:all`: run the benchmark, write reports/<timestamp>/ and point reports/latest at it.
 import { readFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { REPO_ROOT } from '@mcp-runtimes/registry';
+import { REPO_ROOT, stopAllServers } from '@mcp-runtimes/registry';
 import { writeReport, linkLatest } from './report/write.js';
 import { hasFailures, type BenchResults } from './results.js';
 import { remoteSettings, runRemote } from './remote/run.js';
@@ -50,6 +51,15 @@ async function main(): Promise<number> {
   const gateFailed = hasFailures(results);
   if (gateFailed) console.log('some servers failed (see "Correctness gate and failures" in the report)');
   return gateFailed ? 1 : 0;
+}
+
+// Stopped itself (Ctrl-C, a timeout's SIGTERM), the runner stops the servers it started: they are
+// its children and would otherwise keep their ports and cores. Load generators end with their runs.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the servers this run started`);
+    void stopAllServers().finally(() => process.exit(128 + constants.signals[signal]));
+  });
 }
 
 main().then(

@@ -34,6 +34,14 @@ export interface LaunchOptions {
 }
 
 const READY = /\blistening on (.+)$/m;
+
+/** Servers started here that have not exited: what a runner stops when it is stopped itself. */
+const live = new Set<RunningServer>();
+
+/** Stops every server started by this process that is still running (SIGTERM, then SIGKILL after `timeoutMs`). */
+export async function stopAllServers(timeoutMs = 5000): Promise<void> {
+  await Promise.all([...live].map((server) => server.stop(timeoutMs)));
+}
 /** The line a server prints when it has stopped (server-kit's lifecycle). */
 const STOPPED = /\bstopped: accepted (\d+) MCP request\(s\), answered (\d+), shed (\d+)$/m;
 
@@ -98,7 +106,7 @@ export async function launchServer(name: string, options: LaunchOptions = {}): P
     const url = found[i];
     if (url) urls[protocol] = url;
   });
-  return {
+  const server: RunningServer = {
     name,
     runtime,
     urls,
@@ -114,6 +122,9 @@ export async function launchServer(name: string, options: LaunchOptions = {}): P
       return result;
     },
   };
+  live.add(server);
+  void exited.then(() => live.delete(server));
+  return server;
 }
 
 /** How a server's own program starts on a runtime: the runtime's pinned binary, its arguments, the built script. */
