@@ -4,6 +4,7 @@
 // bound, by the capacity planner's rule (the busiest measured load that held the bound).
 import { planFor } from '../plan/capacity.js';
 import { operatingPoints, type OperatingPoint } from '../plan/operating-points.js';
+import { PEER_WIRING } from '../results.js';
 import { HEADLINE_SCENARIO } from '../scenarios.js';
 import { caseKey, cell, GENERATOR_BOUND, winner, type Case, type Cell } from '../summarise.js';
 import { KNEE_DROPPED, p99Bound } from './curve.js';
@@ -21,7 +22,7 @@ function keptUp(x: Cell): boolean {
 }
 
 function label(server: string, wiring: string): string {
-  return wiring === 'own' ? server : `${server} (${wiring})`;
+  return wiring === PEER_WIRING ? server : `${server} (${wiring})`;
 }
 
 export function costSection(ctx: Ctx): Section {
@@ -51,10 +52,13 @@ export function costSection(ctx: Ctx): Section {
         '`pnpm plan` gives the same for your own rate, tool time, p99 target and price.',
     },
   ];
-  const compared = rows.filter((r) => r.atRate !== null && keptUp(r.atRate));
+  // The cheapest is named among the servers as the run measures them everywhere (the primary
+  // wiring) and the peers as they come; the compared wirings are in the table.
+  const contenders = rows.filter((r) => r.atRate !== null && (r.wiring === ctx.primary || r.wiring === PEER_WIRING));
+  const compared = contenders.filter((r) => keptUp(r.atRate as Cell));
   if (rate !== undefined && compared.length > 1) {
     const cheapest = winner(compared.map((r) => ({ server: label(r.server, r.wiring), value: (r.atRate as Cell).requestsPerCpuSecond })), 'higher');
-    const behind = rows.filter((r) => r.atRate !== null && !keptUp(r.atRate)).map((r) => label(r.server, r.wiring));
+    const behind = contenders.filter((r) => !keptUp(r.atRate as Cell)).map((r) => label(r.server, r.wiring));
     blocks.push({
       kind: 'text',
       text: `**Cheapest per call at ${num(rate)} calls/s**: ${winnerText(cheapest)}${behind.length > 0 ? `; not compared (did not keep up there): ${behind.join(', ')}` : ''}.`,
