@@ -102,7 +102,9 @@ describe.each(SERVERS)('$name', (entry) => {
     // Every tool that ran for a departed client was cancelled. A call the server reads only after
     // its client left (the loop was busy) is dropped before its tool starts: fine, and not counted.
     expect(finished, 'tools that ran to the end although their client had left').toBe(0);
-    expect(cancelled).toBeGreaterThanOrEqual(WAVES * PER_WAVE * 0.5);
+    // Enough calls reached their tool for the run to test cancelling (336 of 1,000 is the fewest
+    // seen: node-http2, v2-official, where most calls wait behind the busy loop until they are gone).
+    expect(cancelled).toBeGreaterThanOrEqual(WAVES * PER_WAVE * 0.2);
     expect(growth, `RSS grew ${(growth / 2 ** 20).toFixed(1)} MiB after warm-up`).toBeLessThan(RSS_GROWTH_BOUND);
   }, 60_000);
 });
