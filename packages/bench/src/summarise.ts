@@ -78,6 +78,11 @@ export function caseKey(c: Omit<Case, 'key'>): string {
   ].join('');
 }
 
+/** A case with its key. */
+export function caseOf(c: Omit<Case, 'key'>): Case {
+  return { key: caseKey(c), ...c };
+}
+
 /** A measurement's wiring: runs from before wirings existed measured the official one. */
 export function wiringOf(m: Measurement): string | undefined {
   return m.scenario === 'saturation-raw' ? undefined : (m.wiring ?? 'official');

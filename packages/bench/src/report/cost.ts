@@ -2,19 +2,15 @@
 // at the fixed rate (where every server that keeps up does the same work) and at saturation, each
 // with its interval; and cores per 1,000 calls/s with the memory of each core at the run's p99
 // bound, by the capacity planner's rule (the busiest measured load that held the bound).
-import { planFor } from '../plan/capacity.js';
-import { operatingPoints, type OperatingPoint } from '../plan/operating-points.js';
+import { plans } from '../plan/capacity.js';
+import { operatingPoints } from '../plan/operating-points.js';
 import { PEER_WIRING } from '../results.js';
 import { HEADLINE_SCENARIO } from '../scenarios.js';
-import { caseKey, cell, GENERATOR_BOUND, winner, type Case, type Cell } from '../summarise.js';
+import { caseOf, cell, GENERATOR_BOUND, winner, type Cell } from '../summarise.js';
 import { KNEE_DROPPED, p99Bound } from './curve.js';
 import type { Ctx } from './context.js';
 import { bytes, microseconds, ms, num, winnerText } from './format.js';
 import type { Block, Section } from './model.js';
-
-function caseOf(rest: Omit<Case, 'key'>): Case {
-  return { key: caseKey(rest), ...rest };
-}
 
 /** A fixed-rate cell in which the server kept up: every call answered in time, the generator with room. */
 function keptUp(x: Cell): boolean {
@@ -29,16 +25,11 @@ export function costSection(ctx: Ctx): Section {
   const results = ctx.results;
   const rate = results.settings.rates[0];
   const bound = p99Bound(ctx);
-  const groups = new Map<string, OperatingPoint[]>();
-  for (const p of operatingPoints(results)) {
-    const key = `${p.server}\u0000${p.wiring}`;
-    groups.set(key, [...(groups.get(key) ?? []), p]);
-  }
-  if (groups.size === 0 || results.environment.remote) return { id: 'cost', title: 'Cost per call', blocks: [] };
-  const workload = { callsPerSecond: 1000, toolMs: 0, p99TargetMs: bound, pricePerCoreHour: null };
-  const rows = [...groups.values()].map((points) => {
-    const { server, wiring } = points[0] as OperatingPoint;
-    const plan = planFor(points, workload);
+  const points = operatingPoints(results);
+  if (points.length === 0 || results.environment.remote) return { id: 'cost', title: 'Cost per call', blocks: [] };
+  // Per server and wiring, the fewest cores per 1,000 calls/s first (the planner's order).
+  const rows = plans(points, { callsPerSecond: 1000, toolMs: 0, p99TargetMs: bound, pricePerCoreHour: null }).map((plan) => {
+    const { server, wiring } = plan;
     const atRate = rate === undefined ? null : cell(results, caseOf({ scenario: HEADLINE_SCENARIO, wiring, rate }), server);
     const atSaturation = cell(results, caseOf({ scenario: 'saturation-mcp', wiring }), server);
     return { server, wiring, plan, atRate, atSaturation };
@@ -74,16 +65,14 @@ export function costSection(ctx: Ctx): Section {
       'Memory per core',
       'From',
     ],
-    rows: rows
-      .sort((a, b) => (a.plan.coresPer1000 ?? Infinity) - (b.plan.coresPer1000 ?? Infinity))
-      .map((r) => [
-        label(r.server, r.wiring),
-        ...(rate === undefined ? [] : [microseconds(r.atRate)]),
-        microseconds(r.atSaturation),
-        r.plan.coresPer1000 === null ? 'none held' : num(r.plan.coresPer1000, 2),
-        r.plan.basis ? bytes(r.plan.basis.peakRssBytes) : '—',
-        r.plan.basis ? `${r.plan.basis.where}, ${num(r.plan.basis.callsPerSecond)} calls/s, p99 ${ms(r.plan.basis.p99Ms)}` : r.plan.notes.join('; '),
-      ]),
+    rows: rows.map((r) => [
+      label(r.server, r.wiring),
+      ...(rate === undefined ? [] : [microseconds(r.atRate)]),
+      microseconds(r.atSaturation),
+      r.plan.coresPer1000 === null ? 'none held' : num(r.plan.coresPer1000, 2),
+      r.plan.basis ? bytes(r.plan.basis.peakRssBytes) : '—',
+      r.plan.basis ? `${r.plan.basis.where}, ${num(r.plan.basis.callsPerSecond)} calls/s, p99 ${ms(r.plan.basis.p99Ms)}` : r.plan.notes.join('; '),
+    ]),
   });
   return { id: 'cost', title: 'Cost per call', blocks };
 }

@@ -4,12 +4,12 @@
 // curve's common load, memory; and what could not run where.
 import { baseName, runtimeEntry, runtimeOf, SERVERS, serverEntry } from '@mcp-runtimes/registry';
 import type { Measurement } from '../results.js';
-import { caseKey, cell, measurementsOf, type Case, type Cell } from '../summarise.js';
+import { caseOf, cell, measurementsOf, type Case, type Cell } from '../summarise.js';
 import { HEADLINE_SCENARIO } from '../scenarios.js';
 import type { Summary } from '../stats.js';
 import { commonCase } from './curve.js';
 import { pairedRatio } from './peers.js';
-import { primaryKey, type Ctx } from './context.js';
+import type { Ctx } from './context.js';
 import { bytes, microseconds, ms, num, withCi } from './format.js';
 import { cpuShares } from './labels.js';
 import type { Block, Section } from './model.js';
@@ -27,10 +27,6 @@ export function runtimeEntrants(ctx: Ctx): string[] {
     seen.add(runtime);
     return true;
   });
-}
-
-function caseOf(key: string, rest: Omit<Case, 'key'>): Case {
-  return { key, ...rest };
 }
 
 /**
@@ -97,10 +93,10 @@ export interface RuntimeComparison {
 export function runtimeComparison(ctx: Ctx): RuntimeComparison {
   const servers = runtimeEntrants(ctx);
   const wiring = ctx.primary;
-  const saturation = caseOf(primaryKey(ctx, 'saturation-mcp'), { scenario: 'saturation-mcp', wiring });
-  const raw = caseOf(primaryKey(ctx, 'saturation-raw'), { scenario: 'saturation-raw' });
+  const saturation = caseOf({ scenario: 'saturation-mcp', wiring });
+  const raw = caseOf({ scenario: 'saturation-raw' });
   const rate = ctx.results.settings.rates[0];
-  const fixed = rate === undefined ? undefined : caseOf(caseKey({ scenario: HEADLINE_SCENARIO, wiring, rate }), { scenario: HEADLINE_SCENARIO, wiring, rate });
+  const fixed = rate === undefined ? undefined : caseOf({ scenario: HEADLINE_SCENARIO, wiring, rate });
   const common = commonCase(ctx);
   const ratios = overBest(ctx, saturation, servers, (m) => m.rps);
   const cheaper = fixed ? overBest(ctx, fixed, servers, callsPerCpuSecond) : new Map<string, Summary>();
