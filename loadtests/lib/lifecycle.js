@@ -1,10 +1,11 @@
 // setup() and teardown() of every scenario: refuse an unhealthy target, and record the server's
 // own CPU time and peak memory from /health before and after the run. The native runner reads
 // the server's process instead; the docker-compose demo, where k6 cannot see it, reads these.
+// A server without /health (HEALTH_URL=none) is measured all the same, without those figures.
 import http from 'k6/http';
 import { fail } from 'k6';
 import { Gauge } from 'k6/metrics';
-import { HEALTH_URL } from './config.js';
+import { HEALTH_URL, NO_HEALTH } from './config.js';
 
 const cpuBefore = new Gauge('server_cpu_seconds_before');
 const cpuAfter = new Gauge('server_cpu_seconds_after');
@@ -26,12 +27,14 @@ function record(response, cpu) {
 }
 
 export function setup() {
+  if (NO_HEALTH) return;
   const response = health();
   if (response.status !== 200) fail(`${HEALTH_URL} answered ${response.status} ${response.error || ''}: not measuring an unhealthy target`);
   record(response, cpuBefore);
 }
 
 export function teardown() {
+  if (NO_HEALTH) return;
   const response = health();
   if (response.status === 200) record(response, cpuAfter);
 }

@@ -235,6 +235,24 @@ export function isResourceText(uri, mimeType, length) {
   };
 }
 
+/**
+ * Another server's tool (lib/config.js CUSTOM_TOOL): an answer with content (isError and JSON-RPC
+ * errors are counted apart), holding `expectText` in one of its text items where one is expected.
+ */
+export function isToolAnswer(expectText) {
+  return (result) => Array.isArray(result.content) && (expectText === '' || holdsText(result, expectText));
+}
+
+/** Whether one of a tool answer's text items contains `text`. */
+export function holdsText(result, text) {
+  return Array.isArray(result.content) && result.content.some((c) => c && c.type === 'text' && typeof c.text === 'string' && c.text.includes(text));
+}
+
+/** Another server's resource: one content item at least, each text or a blob. */
+export function isResourceAnswer(result) {
+  return Array.isArray(result.contents) && result.contents.length > 0 && result.contents.every((c) => c && (typeof c.text === 'string' || typeof c.blob === 'string'));
+}
+
 export function isAgentStatus(agentId) {
   return (result) => {
     const c = result.contents[0];
