@@ -7,6 +7,7 @@ import { REPO_ROOT, stopAllServers } from '@mcp-runtimes/registry';
 import { writeReport, linkLatest } from './report/write.js';
 import { hasFailures, type BenchResults } from './results.js';
 import { remoteSettings, runRemote } from './remote/run.js';
+import { applyTargetCall } from './remote/target-call.js';
 import { runBenchmark } from './runner.js';
 import { parseArgs, USAGE } from './settings.js';
 import { requireToolchain } from './toolchain.js';
@@ -35,13 +36,15 @@ async function main(): Promise<number> {
   let results: BenchResults;
   if (options.targets) {
     let settings;
+    let notRun: Record<string, string> = {};
     try {
       settings = remoteSettings(process.argv.slice(2), options.targets, options.eras);
+      if (options.call) notRun = applyTargetCall(settings, options.call);
     } catch (error) {
       console.error((error as Error).message);
       return 2;
     }
-    results = await runRemote({ settings, targets: options.targets, k6: requireToolchain(['k6']).k6, insecure: options.insecure, log });
+    results = await runRemote({ settings, targets: options.targets, k6: requireToolchain(['k6']).k6, insecure: options.insecure, log, call: options.call, notRun });
   } else {
     results = await runBenchmark({ settings: options.settings, tools: requireToolchain(), pin: options.pin, log });
   }

@@ -130,7 +130,25 @@ export interface Environment {
   /** The docker-compose demo: how the server and k6 containers were limited (no pinning there). */
   containers?: { server: string; generator: string };
   /** `--target`: servers the runner did not start, each as its /health described it, and where k6 ran. */
-  remote?: { targets: Record<string, string>; generator: string };
+  remote?: {
+    targets: Record<string, string>;
+    generator: string;
+    /** Targets whose own CPU time and memory were not measured, and why: "has no /health". */
+    unmeasured?: Record<string, string>;
+    /** `--tool`: the targets' own tool, called instead of this project's agent_task. */
+    call?: CustomCall;
+  };
+}
+
+/** `--tool` with `--target`: a server's own tool (and resource), called in every scenario that can. */
+export interface CustomCall {
+  tool: string;
+  arguments: Record<string, unknown>;
+  resource?: string;
+  /** Text each answer had to hold. */
+  expectText?: string;
+  /** The k6 scenarios not run, each with why: they need this project's own tools. */
+  notRun: Record<string, string>;
 }
 
 export interface BenchSettings {

@@ -2,6 +2,7 @@
 import { baseName, onDefaultRuntime, PEERS, RUNTIME_NAMES, runtimeOf, SERVERS, type RuntimeName } from '@mcp-runtimes/registry';
 import { serversOnRuntimes } from './runtimes.js';
 import { parseTargets } from './demo/targets.js';
+import { parseTargetCall, type TargetCall, type TargetCallFlag } from './remote/target-call.js';
 import { ERAS, VARIANT_NAMES } from './variants.js';
 import type { Era } from './saturation.js';
 import type { BenchSettings, CurveSettings } from './results.js';
@@ -125,6 +126,8 @@ export interface CliOptions {
   insecure: boolean;
   /** With --target: the MCP revisions k6 speaks to them, each measured on its own. */
   eras: Era[];
+  /** With --target: the targets' own tool to call (--tool …), instead of this project's. */
+  call: TargetCall | null;
 }
 
 export const USAGE = `pnpm bench:all [-- options]
@@ -161,6 +164,11 @@ export const USAGE = `pnpm bench:all [-- options]
   --insecure           with --target: accept any TLS certificate (the Helm chart's node:http2 makes its own)
   --protocol a,b       with --target: the MCP revisions k6 speaks, each gated and measured (default 2025-11-25;
                        known: ${ERAS.join(', ')}; 2026-07-28 needs an SDK v2 server)
+  --tool NAME          with --target: your server's own tool, called in every scenario that can (not agent_task);
+                       the gate checks it is listed and answers without isError
+  --tool-args JSON     with --tool: its arguments, a JSON object (default {})
+  --resource URI       with --tool: a resource of yours, read by the gate and the resources scenario
+  --expect-text TEXT   with --tool: text each answer must hold
   --out DIR            write the report here (default reports/<timestamp>, and reports/latest)
   --no-pin             do not pin server and generator to separate cores
   --from FILE          only re-render the report of FILE (a results.json) into its folder or --out
@@ -195,6 +203,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let targets: Record<string, string> | null = null;
   let insecure = false;
   let eras: Era[] | null = null;
+  const targetCallFlags: [TargetCallFlag, string][] = [];
   let runtimes: RuntimeName[] | null = null;
   for (let i = 0; i < args.length; i++) {
     const flag = args[i] as string;
@@ -304,6 +313,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         if (eras) throw new Error(PROTOCOL_TWICE);
         eras = parseEras(value());
         break;
+      case '--tool':
+      case '--tool-args':
+      case '--resource':
+      case '--expect-text':
+        targetCallFlags.push([flag, value()]);
+        break;
       case '--no-pin':
         pin = false;
         break;
@@ -330,7 +345,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   }
   if (insecure && !targets) throw new Error('--insecure applies to --target only');
   if (eras && !targets) throw new Error('--protocol applies to --target only (our servers: --wirings <wiring>@2026)');
-  return { settings, outDir, from, pin, help, targets, insecure, eras: eras ?? ['2025-11-25'] };
+  const call = parseTargetCall(targetCallFlags, targets !== null);
+  return { settings, outDir, from, pin, help, targets, insecure, eras: eras ?? ['2025-11-25'], call };
 }
 
 export const PROTOCOL_TWICE = '--protocol given twice: name every revision in one, e.g. --protocol 2025-11-25,2026-07-28';
