@@ -86,6 +86,15 @@ describe('capacity plan', () => {
     expect(onlyClosed.notes).toContain('closed loop at saturation (50 in flight): its p99 is timed from each send, not corrected for coordinated omission');
   });
 
+  it('plans no cores for a target whose own CPU was not measured, and says so', () => {
+    const results = fixtureResults([FAST, SLOW], [1000]);
+    results.environment.remote = { targets: { fast: 'http://h/mcp', slow: 'http://i/mcp' }, generator: 'k6', unmeasured: { slow: 'has no /health' } };
+    const ranked = plans(operatingPoints(results), workload({}));
+    expect(ranked.find((p) => p.server === 'fast')?.replicas).toBe(3);
+    expect(ranked.at(-1)).toMatchObject({ server: 'slow', basis: null, replicas: null, coresPer1000: null, memoryBytes: null });
+    expect(ranked.at(-1)?.notes).toEqual(['cannot plan cores: server CPU and memory not measured (slow has no /health)']);
+  });
+
   it('refuses a workload it cannot plan', () => {
     expect(() => workload({ callsPerSecond: 0 })).toThrow(/--rate must be a positive number/);
     expect(() => workload({ toolMs: 20, p99TargetMs: 20 })).toThrow(/leaves the server no time/);

@@ -55,6 +55,11 @@ export function planFor(points: readonly OperatingPoint[], workload: Workload): 
     costPerMillionCalls: null,
     notes: [],
   };
+  // A target's measured rate says nothing of the cores it took unless its own CPU was measured.
+  const unmeasured = points.find((p) => p.serverUsageUnmeasured !== undefined)?.serverUsageUnmeasured;
+  if (unmeasured !== undefined) {
+    return { ...empty, basis: null, ceiling: null, notes: [`cannot plan cores: server CPU and memory not measured (${unmeasured})`] };
+  }
   if (!basis) {
     const best = byLoad.filter((p) => p.flaws.length === 0).sort((a, b) => a.p99Ms - b.p99Ms)[0];
     return {

@@ -29,6 +29,8 @@ export interface OperatingPoint {
   inFlight: number | null;
   /** Why the point cannot be trusted at all (errors, drops, a busy generator); empty when it can. */
   flaws: string[];
+  /** Why the server's own CPU and memory were not measured (a `--target` without /health); absent when they were. */
+  serverUsageUnmeasured?: string;
 }
 
 /** The scenarios that measure the headline `tools/call` (the same tool, the same arguments). */
@@ -59,8 +61,9 @@ function flawsOf(runs: Measurement[]): string[] {
 export function operatingPoints(results: BenchResults): OperatingPoint[] {
   const servers = [...results.settings.servers, ...(results.settings.peers ?? [])];
   const headline = cases(results).filter((c) => HEADLINE_CALLS.has(c.scenario) && c.op === undefined && c.wiring !== undefined);
-  return servers.flatMap((server) =>
-    headline.flatMap((c): OperatingPoint[] => {
+  return servers.flatMap((server) => {
+    const unmeasured = results.environment.remote?.unmeasured?.[server];
+    return headline.flatMap((c): OperatingPoint[] => {
       const runs = measurementsOf(results, c, server);
       if (runs.length === 0) return [];
       const calls = runs.reduce((s, m) => s + m.requests, 0);
@@ -80,8 +83,9 @@ export function operatingPoints(results: BenchResults): OperatingPoint[] {
           openLoop: c.scenario !== 'saturation-mcp',
           inFlight: held.length > 0 ? Math.max(...held) : c.scenario === 'latency' ? results.settings.connections : null,
           flaws: flawsOf(runs),
+          ...(unmeasured !== undefined ? { serverUsageUnmeasured: `${server} ${unmeasured}` } : {}),
         },
       ];
-    }),
-  );
+    });
+  });
 }
