@@ -32,7 +32,7 @@ describe('pnpm bench:all --quick', () => {
           const runs = results.measurements.filter((m) => m.server === server && m.scenario === id);
           const curvePoints = (results.settings.curve?.fractions.length ?? 0) + 1;
           // The compared wirings run saturation and the headline scenario too.
-          const rates = ratesOf(sc, results.settings.rates).length;
+          const rates = ratesOf(sc, results.settings.rates, results.sizedRates).length;
           const expected = id === HEADLINE_SCENARIO ? rates * measured.length : sc.model === 'open' ? rates : sc.model === 'curve' ? curvePoints : id === 'saturation-mcp' ? measured.length : 1;
           expect(runs.length, `${server} × ${id}`).toBe(expected);
           for (const m of runs) {
@@ -72,7 +72,7 @@ describe('pnpm bench:all --quick', () => {
       for (const sc of SCENARIOS.filter((s) => s.model !== 'curve')) {
         const id = sc.model === 'saturation' ? 'saturation-mcp' : sc.id;
         const runs = results.measurements.filter((m) => m.server === peer && m.scenario === id);
-        expect(runs.map((m) => m.wiring), `${peer} × ${id}`).toEqual(ratesOf(sc, results.settings.rates).map(() => PEER_WIRING));
+        expect(runs.map((m) => m.wiring), `${peer} × ${id}`).toEqual(ratesOf(sc, results.settings.rates, results.sizedRates).map(() => PEER_WIRING));
         for (const m of runs) {
           expect(m.requests, `${peer} × ${id} requests`).toBeGreaterThan(0);
           expect(m.serverUsage.cpuSeconds, `${peer} × ${id} server CPU`).toBeGreaterThan(0);

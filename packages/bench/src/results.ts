@@ -1,6 +1,7 @@
 import type { FloorResult } from './floor/mcp-floor.js';
 import type { ReliabilityResults, ReliabilitySettings } from './reliability/model.js';
 import type { StudyResults, StudySettings } from './studies/model.js';
+import type { SizedRate } from './fixed-rates.js';
 
 // The shape of a benchmark run as written to results.json: every figure in the report is
 // computed from these records, and every record is one measurement that really ran.
@@ -47,7 +48,13 @@ export interface Measurement extends Figures {
   rate?: number;
   /** A latency-curve point: the offered rate as a fraction of a measured saturation. */
   load?: CurveLoad;
+  /**
+   * The pairing unit: measurements of different servers with the same number were taken side by
+   * side. A round for k6 and the latency curve; for saturation, a slice, numbered across the run.
+   */
   round: number;
+  /** Saturation: the round whose server start the slice measured (absent in runs before slices). */
+  launch?: number;
   tool: 'k6' | 'wrk' | 'h2load' | 'oha';
   /** Concurrency the generator held (VUs, connections × streams), if closed. */
   concurrency?: number;
@@ -160,8 +167,16 @@ export interface BenchSettings {
   repeats: number;
   durationSeconds: number;
   warmupSeconds: number;
+  /** Seconds of each saturation slice. */
   saturationSeconds: number;
+  /** Saturation slices per round (every server once in each); absent before slices: one a round. */
+  saturationSlices?: number;
   rates: number[];
+  /**
+   * `machine`: each fixed-rate scenario's rate is sized to this run (fixed-rates.ts); `as-given`:
+   * the registry's rates and --rates. Absent in runs before sizing: as given.
+   */
+  rateSizing?: 'machine' | 'as-given';
   connections: number;
   /** MCP wirings measured in every scenario (the first is the one the recommendation reads). */
   wirings: string[];
@@ -206,6 +221,8 @@ export interface BenchResults {
   unsupported?: UnsupportedRuntime[];
   /** The MCP floor of each main wiring (no HTTP), measured after the rounds; absent before it existed. */
   floor?: FloorResult[];
+  /** The fixed-rate scenarios' rates as sized for this machine; absent when given (or before sizing). */
+  sizedRates?: SizedRate[];
   startedAt: string;
   finishedAt: string;
 }

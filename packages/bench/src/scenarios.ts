@@ -12,10 +12,12 @@ export interface Scenario {
   /** VUs of a closed-model scenario (k6 `VUS`). */
   vus?: number;
   /**
-   * The one arrival rate (iterations/s) of an open-model scenario sized for the generator: k6 at
-   * no more than ~50% of its core on the fastest server here. Without it: the run's --rates.
+   * The most an open-model scenario offers (iterations/s); a run sizes it down to the machine
+   * (fixed-rates.ts) unless rates are given. Without it: the run's --rates.
    */
   rate?: number;
+  /** Requests each iteration sends, where more than one. */
+  requestsPerIteration?: number;
   /** Extra k6 `-e` settings. */
   env?: Record<string, string>;
   /** Tags (`op`) reported as their own rows. */
@@ -35,16 +37,16 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'simple-tool',
     title: 'Simple tool calls',
-    about: 'One `agent_task` (no delay) per request at a constant arrival rate, every answer\'s body checked by k6: the seed\'s headline scenario, at rates k6 drives with headroom (the latency curve below goes to each server\'s knee).',
+    about: 'One `agent_task` (no delay) per request, every answer\'s body checked by k6: the seed\'s headline scenario, at a constant rate where every server keeps up and k6 has headroom (the latency curve below goes to each server\'s knee).',
     file: 'simple-tool.js',
     model: 'open',
   },
-  // Batch, resources and session ran closed (fixed VUs, as fast as k6 goes) until k6 was found at
-  // 85-100% of its core there on every server: they now run at a fixed rate k6 drives with headroom.
+  // Batch, resources and session run at a fixed rate, not closed (as fast as k6 goes): closed, k6
+  // was at 85-100% of its core there on every server and measured itself.
   {
     id: 'batch',
     title: 'Batch processing',
-    about: 'One `batch_process` call with 10 tasks of mixed complexity, at a constant 1,000 calls/s.',
+    about: 'One `batch_process` call with 10 tasks of mixed complexity, at a constant rate.',
     file: 'batch.js',
     model: 'open',
     rate: 1000,
@@ -52,7 +54,7 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'resources',
     title: 'Resource access',
-    about: '`agent://…/status` and `benchmark://small|medium|large/data` (1 KiB, 64 KiB, 1 MiB) in turn, at a constant 150 reads/s (k6 parses and checks each 1 MiB answer).',
+    about: '`agent://…/status` and `benchmark://small|medium|large/data` (1 KiB, 64 KiB, 1 MiB) in turn, at a constant rate (k6 parses and checks each 1 MiB answer).',
     file: 'resources.js',
     model: 'open',
     rate: 150,
@@ -89,10 +91,11 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'session',
     title: 'Session lifecycle',
-    about: 'initialize, notifications/initialized, tools/list, tools/call per iteration, as pre-stateless clients connect; a constant 250 sessions/s (1,000 requests/s).',
+    about: 'initialize, notifications/initialized, tools/list, tools/call per iteration, as pre-stateless clients connect, at a constant rate of sessions (four requests each).',
     file: 'session.js',
     model: 'open',
     rate: 250,
+    requestsPerIteration: 4,
     ops: ['initialize', 'initialized', 'tools_list', 'tools_call'],
   },
   {
@@ -118,8 +121,13 @@ export function scenario(id: string): Scenario {
   return found;
 }
 
-/** The arrival rates a scenario is measured at: its own, the run's (--rates), or none (closed model). */
-export function ratesOf(sc: Scenario, rates: readonly number[]): (number | undefined)[] {
+/**
+ * The arrival rates a scenario is measured at: the one sized for this run, else its own or the
+ * run's (--rates); none for a closed model.
+ */
+export function ratesOf(sc: Scenario, rates: readonly number[], sized: readonly { scenario: string; rate: number }[] = []): (number | undefined)[] {
   if (sc.model !== 'open') return [undefined];
+  const fitted = sized.find((s) => s.scenario === sc.id);
+  if (fitted) return [fitted.rate];
   return sc.rate !== undefined ? [sc.rate] : [...rates];
 }

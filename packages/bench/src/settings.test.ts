@@ -20,6 +20,14 @@ describe('parseArgs', () => {
     expect(pin).toBe(false);
   });
 
+  it('sizes the fixed rates to the machine unless --rates gives them, and slices saturation', () => {
+    expect(parseArgs([]).settings.rateSizing).toBe('machine');
+    expect(parseArgs(['--rates', '800']).settings.rateSizing).toBe('as-given');
+    expect(parseArgs([]).settings.saturationSlices).toBe(PROFILES.default.saturationSlices);
+    expect(parseArgs(['--slices', '6']).settings.saturationSlices).toBe(6);
+    expect(() => parseArgs(['--slices', '0'])).toThrow(/--slices must be a positive integer/);
+  });
+
   it('takes servers on runtimes, and --runtimes puts each server on each of them it runs on', () => {
     expect(parseArgs(['--servers', 'node-http@node26,bun,node-http']).settings.servers).toEqual(['node-http', 'node-http@node26', 'bun']);
     expect(parseArgs(['--servers', 'node-http,uws,bun', '--runtimes', 'node22,node24,bun']).settings.servers).toEqual([

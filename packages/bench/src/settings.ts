@@ -78,11 +78,13 @@ export const PROFILES = {
     // stays within 35 minutes here.
     durationSeconds: 3,
     warmupSeconds: 2,
-    saturationSeconds: 5,
+    // Saturation in four 1 s slices a round, every server once in each: a ratio between two
+    // servers is then taken seconds apart, and 3 rounds give 12 pairs.
+    saturationSeconds: 1,
+    saturationSlices: 4,
     repeats: 3,
-    // k6 checks every body, which costs ~0.3 ms of its core per call: at 2,000/s it used 67-85%
-    // of its core in a full run (generator-bound, no verdict), so k6 stays at 1,000/s (the
-    // latency curve, oha's, goes further).
+    // The most the headline offers: k6 checks every body (~0.3 ms of its core a call), so a run
+    // sizes it down to its machine (fixed-rates.ts); the latency curve, oha's, goes further.
     rates: [1000],
     connections: 50,
     wirings: ['tuned'],
@@ -101,6 +103,7 @@ export const PROFILES = {
     durationSeconds: 1,
     warmupSeconds: 0,
     saturationSeconds: 1,
+    saturationSlices: 1,
     repeats: 1,
     rates: [500],
     connections: 50,
@@ -148,10 +151,12 @@ export const USAGE = `pnpm bench:all [-- options]
   --peers a,b|all|none other stacks' MCP servers measured beside ours (default ${PROFILES.default.peers.join(', ')}; all: ${PEERS.map((p) => p.name).join(', ')})
   --scenarios a,b      scenarios (default: all: ${SCENARIOS.map((s) => s.id).join(', ')})
   --duration S         seconds per k6 measurement (default ${PROFILES.default.durationSeconds})
-  --saturation S       seconds per wrk/h2load measurement (default ${PROFILES.default.saturationSeconds})
+  --saturation S       seconds of each saturation slice (wrk/h2load; default ${PROFILES.default.saturationSeconds})
+  --slices N           saturation slices a round, every server once in each (default ${PROFILES.default.saturationSlices})
   --warmup S           seconds of warm-up after each start, discarded (default ${PROFILES.default.warmupSeconds})
   --repeats N          rounds; servers interleave within each (default ${PROFILES.default.repeats})
-  --rates a,b          arrival rates (req/s) of the open-model scenario (default ${PROFILES.default.rates.join(',')})
+  --rates a,b          the headline scenario's arrival rates (req/s); with it, no rate is sized to the machine and every
+                       fixed-rate scenario runs at its own (default: each sized to this run, at most ${PROFILES.default.rates.join(',')})
   --connections N      requests in flight during saturation and the latency curve (default ${PROFILES.default.connections})
   --fractions a,b      the latency curve's offered rates, as fractions of each server's saturation (default ${CURVE_PROFILES.default.fractions.join(',')})
   --curve-seconds S    seconds per latency-curve point (default ${CURVE_PROFILES.default.seconds})
@@ -187,7 +192,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     durationSeconds: profile.durationSeconds,
     warmupSeconds: profile.warmupSeconds,
     saturationSeconds: profile.saturationSeconds,
+    saturationSlices: profile.saturationSlices,
     rates: [...profile.rates],
+    rateSizing: 'machine',
     connections: profile.connections,
     wirings: [...profile.wirings],
     compare: [...profile.compare],
@@ -273,6 +280,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         settings.rates = value()
           .split(',')
           .map((r) => positive('--rates', r));
+        settings.rateSizing = 'as-given';
+        break;
+      case '--slices':
+        settings.saturationSlices = positive(flag, value());
         break;
       case '--fractions':
         curveOf(settings).fractions = value()
@@ -402,12 +413,16 @@ export function estimateSeconds(s: BenchSettings): number {
   // Calibrated on this machine against measured default and quick runs: the start/gate, raw-echo
   // and layers shares come from them (the README names the default run and its two durations).
   const k6Overhead = 0.25;
+  const slices = s.saturationSlices ?? 1;
+  // Sizing the fixed rates: k6 timed twice (1 s and 2 s) on one server of each load protocol, each open scenario.
+  const openScenarios = s.scenarios.filter((id) => scenario(id).model === 'open').length;
+  const sizing = s.rateSizing === 'machine' && s.scenarios.includes('saturation') ? 2 * openScenarios * (3 + 2 * k6Overhead) : 0;
   // One start in one wiring: start, warm-up, every scenario. A peer has no raw echo and no curve.
   const perStart = (peer: boolean) =>
     s.scenarios.reduce((sum, id) => {
       const sc = scenario(id);
       // The MCP server's run, plus the raw echo's (start, 1 s warm-up, run) shared by the wirings.
-      if (sc.model === 'saturation') return sum + s.saturationSeconds + 1 + (peer ? 0 : (s.saturationSeconds + 2) / s.wirings.length);
+      if (sc.model === 'saturation') return sum + slices * (s.saturationSeconds + SLICE_OVERHEAD) + (peer ? 0 : (slices * (s.saturationSeconds + SLICE_OVERHEAD) + 3) / s.wirings.length);
       // Its own start and gate, the warm-up, then each point (the common one too) and oha's start.
       if (sc.model === 'curve') return sum + (s.curve && !peer ? 2 + curveWarmupSeconds(s) + (s.curve.fractions.length + 1) * (s.curve.seconds + 0.1) : 0);
       const runs = ratesOf(sc, s.rates).length;
@@ -416,10 +431,10 @@ export function estimateSeconds(s: BenchSettings): number {
   // Compared wirings: start, gate, the k6 warm-up, saturation, and the headline scenario's runs.
   const headline = s.scenarios.includes(HEADLINE_SCENARIO) ? ratesOf(scenario(HEADLINE_SCENARIO), s.rates).length * (s.durationSeconds + k6Overhead) : 0;
   const compared = headline > 0 || s.scenarios.includes('saturation');
-  const perCompared = (s.scenarios.includes('saturation') ? s.saturationSeconds : 0) + headline + (compared ? 2 + s.warmupSeconds + (s.warmupSeconds > 0 ? k6Overhead : 0) : 0);
+  const perCompared = (s.scenarios.includes('saturation') ? slices * (s.saturationSeconds + SLICE_OVERHEAD) : 0) + headline + (compared ? 2 + s.warmupSeconds + (s.warmupSeconds > 0 ? k6Overhead : 0) : 0);
   // A server on another runtime than its default: its main wirings as compared ones, and its raw echo.
   const onOtherRuntime = s.servers.filter((name) => !onDefaultRuntime(name)).length;
-  const echo = s.scenarios.includes('saturation') ? s.saturationSeconds + 3 : 0;
+  const echo = s.scenarios.includes('saturation') ? slices * (s.saturationSeconds + SLICE_OVERHEAD) + 3 : 0;
   const curve = s.curve && s.scenarios.includes('latency') ? (2 + curveWarmupSeconds(s) + (s.curve.fractions.length + 1) * (s.curve.seconds + 0.1)) * s.wirings.length : 0;
   const ours =
     (perStart(false) * s.wirings.length + perCompared * s.compare.length) * (s.servers.length - onOtherRuntime) +
@@ -427,9 +442,12 @@ export function estimateSeconds(s: BenchSettings): number {
   const peers = perStart(true) * (s.peers ?? []).length;
   const main = s.scenarios.length === 0 ? 0 : (ours + peers) * s.repeats;
   // The MCP floor of every wiring measured, once after the rounds: a start, 1 s of warm-up, the measurement.
-  const floor = s.scenarios.includes('saturation') ? (1 + 1 + s.saturationSeconds) * (s.wirings.length + s.compare.length) : 0;
-  return Math.round(main + floor + estimateStudySeconds(s) + estimateReliabilitySeconds(s));
+  const floor = s.scenarios.includes('saturation') ? (1 + 1 + s.saturationSeconds * slices) * (s.wirings.length + s.compare.length) : 0;
+  return Math.round(main + sizing + floor + estimateStudySeconds(s) + estimateReliabilitySeconds(s));
 }
+
+/** What a saturation slice adds to its seconds: the generator's start and the server going idle. */
+const SLICE_OVERHEAD = 0.2;
 
 /** The reliability checks' share: server start-ups, a saturation measurement, the phases, the soak. */
 export function estimateReliabilitySeconds(s: BenchSettings): number {
