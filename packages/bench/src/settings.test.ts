@@ -20,6 +20,15 @@ describe('parseArgs', () => {
     expect(pin).toBe(false);
   });
 
+  it('has a standard profile: our servers and two more Node lines, tuned, the question of which runtime, within 15 minutes', () => {
+    const { settings } = parseArgs(['--standard']);
+    expect(settings.profile).toBe('standard');
+    expect(settings.servers).toEqual(['node-http', 'node-http2', 'hono', 'uws', 'bun', 'deno', 'node-http@node22', 'node-http@node26']);
+    expect(settings).toMatchObject({ peers: [], compare: [], wirings: ['tuned'], scenarios: ['simple-tool', 'latency', 'saturation'] });
+    expect(estimateSeconds(settings)).toBeLessThanOrEqual(15 * 60);
+    expect(() => parseArgs(['--standard', '--quick'])).toThrow(/choose one profile/);
+  });
+
   it('sizes the fixed rates to the machine unless --rates gives them, and slices saturation', () => {
     expect(parseArgs([]).settings.rateSizing).toBe('machine');
     expect(parseArgs(['--rates', '800']).settings.rateSizing).toBe('as-given');

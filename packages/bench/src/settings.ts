@@ -19,10 +19,11 @@ const STUDY_SHAPE = { studies: [...STUDY_NAMES], counts: [1, 5, 10, 20], overhea
  * stays under 20 minutes: waves (wall / delay) do not depend on the delay. Quick is CI's smoke
  * test of the pipeline, below the 30 runs a figure needs (the report says so).
  */
-export const STUDY_PROFILES: Record<'quick' | 'default' | 'full', StudySettings> = {
+export const STUDY_PROFILES: Record<ProfileName, StudySettings> = {
   quick: { ...STUDY_SHAPE, runs: 5, warmupRuns: 2, callsPerRun: 20, warmupCalls: 200, delayMs: 5, startupDelayMs: 0, coldTargets: ['stdio'] },
   // Not in the default run (it pays for the runtimes comparison): pnpm bench:studies runs them at this rigour.
   default: { ...STUDY_SHAPE, studies: [], runs: 30, warmupRuns: 5, callsPerRun: 30, warmupCalls: 500, delayMs: 10, startupDelayMs: 200, coldTargets: ['stdio'] },
+  standard: { ...STUDY_SHAPE, studies: [], runs: 30, warmupRuns: 5, callsPerRun: 30, warmupCalls: 500, delayMs: 10, startupDelayMs: 200, coldTargets: ['stdio'] },
   full: {
     ...STUDY_SHAPE,
     runs: 100,
@@ -52,11 +53,12 @@ const SHORT_SOAK_V8_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=96
  * (about a minute a server) is `pnpm bench:reliability`, and the soak `pnpm bench:soak` (10 minutes
  * a server). CI runs both in their quick profile.
  */
-export const RELIABILITY_PROFILES: Record<'quick' | 'default' | 'full', ReliabilitySettings> = {
+export const RELIABILITY_PROFILES: Record<ProfileName, ReliabilitySettings> = {
   // The short soaks force a full GC every second (reliability/full-gc.ts): their slopes are then
   // -1 to 20 MiB/min here and an McpServer kept per call ~920; the 10-minute soak leaves V8 alone.
   quick: { ...RELIABILITY_SHAPE, checks: ['shutdown'], saturationSeconds: 1, phaseSeconds: 1, overloadSeconds: 2, soakSeconds: 15, soakSlopeBoundMiBPerMin: 100, soakFullGcEveryMs: 1000, soakV8Flags: SHORT_SOAK_V8_FLAGS },
   default: { ...RELIABILITY_SHAPE, checks: ['shutdown'], saturationSeconds: 2, phaseSeconds: 2, overloadSeconds: 5, soakSeconds: 60, soakSlopeBoundMiBPerMin: 20, soakFullGcEveryMs: 1000, soakV8Flags: SHORT_SOAK_V8_FLAGS },
+  standard: { ...RELIABILITY_SHAPE, checks: [], saturationSeconds: 2, phaseSeconds: 2, overloadSeconds: 5, soakSeconds: 60, soakSlopeBoundMiBPerMin: 20, soakFullGcEveryMs: 1000, soakV8Flags: SHORT_SOAK_V8_FLAGS },
   full: { ...RELIABILITY_SHAPE, checks: ['overload', 'shutdown'], saturationSeconds: 2, phaseSeconds: 2, overloadSeconds: 5, soakSeconds: 600, soakSlopeBoundMiBPerMin: 2, soakFullGcEveryMs: null, soakV8Flags: [] },
 };
 
@@ -64,13 +66,33 @@ export const RELIABILITY_PROFILES: Record<'quick' | 'default' | 'full', Reliabil
  * The latency curve per profile: fractions of each server's own saturation (below, at and past
  * its knee), one common rate at half the slowest server's, and the p99 bound that defines a knee.
  */
-export const CURVE_PROFILES: Record<'quick' | 'default', CurveSettings> = {
+export const CURVE_PROFILES: Record<'quick' | 'standard' | 'default', CurveSettings> = {
   // Points at 0.1 and 1.0 only with --fractions (1.1 is past every knee already), and 2.5 s a point
   // (thousands of calls even at the lowest rate): they keep the runtimes in the curve within 35 minutes.
   default: { fractions: [0.25, 0.5, 0.75, 1.1], commonFraction: 0.5, seconds: 2.5, p99BoundMs: 10 },
+  // The standard run: the common load, and a quarter, half and three quarters of each server's own saturation.
+  standard: { fractions: [0.25, 0.5, 0.75], commonFraction: 0.5, seconds: 2.5, p99BoundMs: 10 },
   // CI's smoke run: the common load and one point past every knee, to keep it under 4 minutes.
   quick: { fractions: [1.1], commonFraction: 0.5, seconds: 1, p99BoundMs: 10 },
 };
+
+type ProfileName = 'quick' | 'standard' | 'default' | 'full';
+
+/** What a profile sets; scenarios: all unless it says. */
+interface Profile {
+  durationSeconds: number;
+  warmupSeconds: number;
+  saturationSeconds: number;
+  saturationSlices: number;
+  repeats: number;
+  rates: readonly number[];
+  connections: number;
+  wirings: readonly string[];
+  compare: readonly string[];
+  runtimeVariants: readonly string[];
+  peers: readonly string[];
+  scenarios?: readonly string[];
+}
 
 export const PROFILES = {
   default: {
@@ -97,6 +119,23 @@ export const PROFILES = {
     // One Python peer (both run the same app; py-hypercorn differs only in its ASGI server): --peers all.
     peers: ['py-uvicorn', 'fastmcp', 'hono-mcp'],
   },
+  // `--standard` (pnpm bench:standard): the question "which runtime?" in about 15 minutes. Our
+  // servers and node-http on Node 22 and 26 in the tuned wiring, at saturation (the slices pair
+  // them), in the headline scenario and the latency curve; no compared wirings, peers or other scenarios.
+  standard: {
+    durationSeconds: 3,
+    warmupSeconds: 2,
+    saturationSeconds: 1,
+    saturationSlices: 4,
+    repeats: 3,
+    rates: [1000],
+    connections: 50,
+    wirings: ['tuned'],
+    compare: [],
+    runtimeVariants: ['node-http@node22', 'node-http@node26'],
+    peers: [],
+    scenarios: ['simple-tool', 'latency', 'saturation'],
+  },
   quick: {
     // A smoke run, not a measurement: 1 s per k6 run, 1 s of saturation, no warm-up, so that
     // with the peers, Bun, Deno and one other Node line it stays near 6 minutes.
@@ -114,7 +153,7 @@ export const PROFILES = {
     runtimeVariants: ['node-http@node26'],
     peers: PEERS.map((p) => p.name),
   },
-} as const;
+} as const satisfies Record<'quick' | 'standard' | 'default', Profile>;
 
 export interface CliOptions {
   settings: BenchSettings;
@@ -135,6 +174,8 @@ export interface CliOptions {
 
 export const USAGE = `pnpm bench:all [-- options]
 
+  --standard           which runtime, in about 15 minutes: our servers and node-http on two more Node lines, tuned wiring,
+                       saturation, the headline scenario and the latency curve (no peers or compared wirings)
   --quick              the CI smoke profile: 1 round, 1 s per k6 run and per saturation, no warm-up, one rate (about 6 min)
   --full               the studies at full rigour: 100 runs, a 100 ms tool (pnpm bench:layers etc. use it)
   --scenarios none     skip the load scenarios (run only studies)
@@ -181,13 +222,15 @@ export const USAGE = `pnpm bench:all [-- options]
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const args = argv.filter((a) => a !== '--');
-  const profileName = args.includes('--quick') ? 'quick' : args.includes('--full') ? 'full' : 'default';
-  const profile = PROFILES[profileName === 'full' ? 'default' : profileName];
+  const chosen = (['--quick', '--standard', '--full'] as const).filter((p) => args.includes(p));
+  if (chosen.length > 1) throw new Error(`${chosen.join(' and ')}: choose one profile`);
+  const profileName: ProfileName = chosen[0] === '--quick' ? 'quick' : chosen[0] === '--standard' ? 'standard' : chosen[0] === '--full' ? 'full' : 'default';
+  const profile: Profile = PROFILES[profileName === 'full' ? 'default' : profileName];
   const settings: BenchSettings = {
     profile: profileName,
     servers: [...SERVERS.map((s) => s.name), ...profile.runtimeVariants],
     peers: [...profile.peers],
-    scenarios: SCENARIOS.map((s) => s.id),
+    scenarios: [...(profile.scenarios ?? SCENARIOS.map((s) => s.id))],
     repeats: profile.repeats,
     durationSeconds: profile.durationSeconds,
     warmupSeconds: profile.warmupSeconds,
@@ -198,7 +241,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     connections: profile.connections,
     wirings: [...profile.wirings],
     compare: [...profile.compare],
-    curve: structuredClone(CURVE_PROFILES[profileName === 'quick' ? 'quick' : 'default']),
+    curve: structuredClone(CURVE_PROFILES[profileName === 'quick' || profileName === 'standard' ? profileName : 'default']),
     studies: structuredClone(STUDY_PROFILES[profileName]),
     reliability: structuredClone(RELIABILITY_PROFILES[profileName]),
     command: ['pnpm bench:all', ...args].join(' '),
@@ -221,6 +264,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     };
     switch (flag) {
       case '--quick':
+      case '--standard':
       case '--full':
         break;
       case '--servers':
