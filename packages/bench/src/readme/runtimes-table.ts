@@ -3,7 +3,9 @@
 import { hasFailures, type BenchResults } from '../results.js';
 import { reportContext } from '../report/context.js';
 import { bytes, microseconds, ms, num, withCi } from '../report/format.js';
+import { roundsText } from '../report/labels.js';
 import { ratioText, runtimeComparison, runtimeVerdict } from '../report/runtimes.js';
+import { countRounds, summariseRun } from '../report/summary.js';
 
 function minutesAndSeconds(results: BenchResults): string {
   const seconds = Math.round((Date.parse(results.finishedAt) - Date.parse(results.startedAt)) / 1000);
@@ -17,13 +19,13 @@ export function runLine(results: BenchResults, folder: string): string {
   return (
     `From [${folder}](${folder}/RESULTS.md): \`${results.settings.command}\` at \`${env.gitSha.slice(0, 7)}\`${env.gitDirty ? ' (uncommitted changes)' : ''}, ` +
     `${env.date.slice(0, 10)}, ${minutesAndSeconds(results)}, ${hasFailures(results) ? 'with failures (see its report)' : 'no failure'}; ` +
-    `${env.cores} cores (${env.cpuModel})${pinning}; ${results.settings.repeats} interleaved rounds; figures ±half the 95% interval, ratios paired by round.`
+    `${env.cores} cores (${env.cpuModel})${pinning}; ${roundsText(countRounds(results))}; figures ±half the 95% interval, ratios paired by round.`
   );
 }
 
 export function runtimesTable(results: BenchResults, folder: string): string {
   const ctx = reportContext(results);
-  const { wiring, rate, hasCommon, rows, ratios } = runtimeComparison(ctx);
+  const { wiring, rate, hasCommon, rows, throughput } = runtimeComparison(ctx, summariseRun(ctx));
   if (rows.length === 0) throw new Error(`${folder} measured no runtime's own server: it cannot give the runtimes table`);
   const head = [
     'runtime (server)',
@@ -41,7 +43,7 @@ export function runtimesTable(results: BenchResults, folder: string): string {
     ...(hasCommon ? [r.atCommon ? withCi(r.atCommon.p99, ms) : 'not measured'] : []),
     r.saturation ? bytes(r.saturation.peakRssBytes) : 'not measured',
   ]);
-  const verdict = runtimeVerdict(rows.map((r) => r.server), ratios);
+  const verdict = runtimeVerdict(throughput);
   return [
     `${runLine(results, folder)} The same core behind each runtime's own HTTP server, \`${wiring}\` wiring.`,
     '',

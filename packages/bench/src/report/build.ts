@@ -9,12 +9,14 @@ import { curveSection } from './curve.js';
 import { floorBlocks } from './floor.js';
 import { bytes, ms, num, percent, winnerText, withCi } from './format.js';
 import type { Block, Report, Section } from './model.js';
-import { busy, caseTitle } from './labels.js';
+import { busy, caseTitle, roundsText } from './labels.js';
 import { peersSection } from './peers.js';
 import { runtimesSection } from './runtimes.js';
 import { costSection } from './cost.js';
 import { sdkSection } from './sdk.js';
 import { recommend } from './recommend.js';
+import { answerSection } from './answer.js';
+import { summariseRun, type RunSummary } from './summary.js';
 import { barChart, lineChart } from './svg.js';
 import { coldStartSection } from './studies/coldstart.js';
 import { layersSection } from './studies/layers.js';
@@ -27,16 +29,18 @@ export const GENERATOR_MARGIN = 0.1;
 
 export function buildReport(results: BenchResults): Report {
   const ctx = reportContext(results);
+  const summary = summariseRun(ctx);
   // A studies-only run (--scenarios none) has no load measurements to pick a runtime from.
   const loaded = results.measurements.length > 0 || results.gates.length > 0;
   const sections: Section[] = [
-    header(ctx),
+    ...(loaded ? [answerSection(summary)] : []),
+    header(ctx, summary),
     ...(loaded
       ? [
-          { id: 'pick', title: 'Which runtime should I pick?', blocks: recommend(ctx) },
+          { id: 'pick', title: 'Which runtime should I pick?', blocks: recommend(ctx, summary) },
           overview(ctx),
-          runtimesSection(ctx),
-          costSection(ctx),
+          runtimesSection(ctx, summary),
+          costSection(ctx, summary),
           saturation(ctx),
           curveSection(ctx),
           latencyVsRate(ctx),
@@ -62,13 +66,7 @@ function studiesLine(st: StudySettings): string {
   return `${st.studies.join(', ')}: ${st.runs} runs + ${st.warmupRuns} warm-up per configuration, tool delay ${st.delayMs} ms, N = ${st.counts.join(', ')}, simulated start-up ${st.startupDelayMs} ms`;
 }
 
-/** A short label for charts: scenario, rate, and the wiring when the run has several. */
-function chartLabel(ctx: Ctx, c: Case): string {
-  const base = c.rate !== undefined ? `${c.scenario} @${c.rate}` : c.fraction !== undefined ? `${c.scenario} ${percent(c.fraction, 0)}${c.of === 'own' ? ' own' : ''}` : c.scenario;
-  return c.wiring && ctx.wirings.length > 1 && c.wiring !== ctx.primary ? `${base} (${c.wiring})` : base;
-}
-
-function header({ results }: Ctx): Section {
+function header({ results }: Ctx, summary: RunSummary): Section {
   const e = results.environment;
   const s = results.settings;
   const minutes = (Date.parse(results.finishedAt) - Date.parse(results.startedAt)) / 60000;
@@ -78,7 +76,7 @@ function header({ results }: Ctx): Section {
     blocks: [
       {
         kind: 'text',
-        text: `\`${s.command}\` on ${e.date.slice(0, 10)}, commit \`${e.gitSha.slice(0, 12)}\`${e.gitDirty ? ' (with uncommitted changes)' : ''}, ${num(minutes, 1)} minutes. Figures are means over ${s.repeats} interleaved round${s.repeats > 1 ? 's' : ''} with ±half the 95% confidence interval (Student's t); a winner is named only where the intervals do not overlap. Absolute numbers belong to this machine; compare ratios.`,
+        text: `\`${s.command}\` on ${e.date.slice(0, 10)}, commit \`${e.gitSha.slice(0, 12)}\`${e.gitDirty ? ' (with uncommitted changes)' : ''}, ${num(minutes, 1)} minutes. Figures are means over ${roundsText(summary.rounds)} with ±half the 95% confidence interval (Student's t); a winner is named only where the intervals do not overlap (ratios between servers: where their paired interval leaves out 1). Absolute numbers belong to this machine; compare ratios.`,
       },
       {
         kind: 'table',
@@ -92,8 +90,8 @@ function header({ results }: Ctx): Section {
               ? ['Targets', `${Object.entries(e.remote.targets).map(([name, what]) => `${name}: ${what}`).join('; ')}; load generator: ${e.remote.generator}`]
               : ['Pinning', e.pinning ? `server on ${e.pinning.server}, load generator on ${e.pinning.generator}` : 'none (not pinned)'],
           ['Node.js', e.runtimes ? `${e.node} runs the benchmark; the servers run on their runtimes below` : e.node],
-          ...Object.entries(e.runtimes ?? {}).map(([name, version]) => [`runtime ${name}`, version]),
-          ...Object.entries(e.versions).map(([k, v]) => [k, v]),
+          ...(e.runtimes ? [['Runtimes', Object.entries(e.runtimes).map(([name, version]) => `${name} ${version}`).join(' · ')]] : []),
+          ['Packages and tools', Object.entries(e.versions).map(([k, v]) => (v.startsWith(k) ? v : `${k} ${v}`)).join(' · ')],
           ['Wirings', `${(s.wirings ?? ['official']).join(', ')} in every scenario${s.compare?.length ? `; ${s.compare.join(', ')} ${compareWhere(results)}` : ''}`],
           [
             'Profile',
@@ -134,7 +132,6 @@ function metricTable(ctx: Ctx, keys: Case[], pick: (c: Cell) => string, ranked?:
 
 function overview(ctx: Ctx): Section {
   const rows = ctx.cases.filter((c) => !c.op && comparable(c));
-  const charted = rows.filter((c) => !c.scenario.startsWith('saturation') && c.scenario !== 'latency');
   const blocks: Block[] = [
     {
       kind: 'text',
@@ -142,21 +139,6 @@ function overview(ctx: Ctx): Section {
     },
     metricTable(ctx, rows, (x) => withCi(x.rps, (v) => num(v)), { value: (x) => x.rps, better: 'higher' }),
   ];
-  if (charted.length > 0) {
-    blocks.push({
-      kind: 'chart',
-      id: 'throughput',
-      alt: 'Requests per second per server and scenario',
-      svg: barChart({
-        id: 'throughput',
-        title: 'Throughput per scenario (req/s, 95% CI)',
-        yLabel: 'requests / s',
-        categories: charted.map((c) => chartLabel(ctx, c)),
-        series: ctx.servers,
-        values: charted.map((c) => cellsOf(ctx, c.key).map((x) => (x ? { value: x.rps.mean, ci: x.rps.ci95 } : null))),
-      }),
-    });
-  }
   return { id: 'overview', title: 'Overview', blocks };
 }
 
@@ -219,8 +201,8 @@ function saturation(ctx: Ctx): Section {
       ...floorBlocks(ctx, mcp, raw),
       ...ablation(ctx, mcp, raw),
       ...detail,
-      {
-        kind: 'chart',
+      ...(ctx.servers.length < 2 ? [] : [{
+        kind: 'chart' as const,
         id: 'saturation',
         alt: 'Raw echo and MCP saturation throughput per server and wiring',
         svg: barChart({
@@ -232,7 +214,7 @@ function saturation(ctx: Ctx): Section {
           values: ctx.servers.map((_, i) => [raw[i], ...wirings.map((w) => mcp.get(w)?.[i] ?? null)].map((x) => (x ? { value: x.rps.mean, ci: x.rps.ci95 } : null))),
           logY: true,
         }),
-      },
+      }]),
     ],
   };
 }
@@ -317,14 +299,6 @@ function latencyVsRate(ctx: Ctx): Section {
       ]);
     });
   }
-  const series = (pick: (x: Cell) => number) =>
-    ctx.servers.map((server, i) => ({
-      name: server,
-      points: rated.flatMap((c) => {
-        const x = cellsOf(ctx, c.key)[i];
-        return x ? [[c.rate as number, pick(x)] as [number, number]] : [];
-      }),
-    }));
   return {
     id: 'latency',
     title: 'Body-checked calls at fixed rates (k6)',
@@ -334,10 +308,47 @@ function latencyVsRate(ctx: Ctx): Section {
         text: `${scenario(id).title}, ${ctx.primary} wiring: k6 starts requests at a constant rate whatever the latency (constant-arrival-rate) and checks every answer's body; requests it could not start in time are dropped iterations. Its rates are kept where k6 has headroom on its core (it costs ~0.3 ms of CPU a call); the curve above, from oha, goes to each server's knee. † marks a generator at ≥ ${percent(GENERATOR_BOUND, 0)} of its core.`,
       },
       { kind: 'table', head: ['Offered', 'Server', 'Achieved req/s', 'p50', 'p95', 'p99', 'Max', 'Dropped', 'Errors', 'Server CPU', 'Generator CPU'], rows },
-      { kind: 'chart', id: 'latency-p50', alt: 'p50 latency vs arrival rate', svg: lineChart({ id: 'latency-p50', title: 'p50 latency vs arrival rate (ms, log scale)', xLabel: 'offered requests / s', yLabel: 'ms', series: series((x) => x.p50.mean), logY: true }) },
-      { kind: 'chart', id: 'latency-p99', alt: 'p99 latency vs arrival rate', svg: lineChart({ id: 'latency-p99', title: 'p99 latency vs arrival rate (ms, log scale)', xLabel: 'offered requests / s', yLabel: 'ms', series: series((x) => x.p99.mean), logY: true }) },
+      ...latencyCharts(ctx, rated),
     ],
   };
+}
+
+/** Latency against the arrival rate where there are several rates; at one rate, p50 and p99 per server as bars. */
+function latencyCharts(ctx: Ctx, rated: Case[]): Block[] {
+  if (rated.length < 2) {
+    const c = rated[0] as Case;
+    const cells = cellsOf(ctx, c.key);
+    if (cells.filter(Boolean).length < 2) return [];
+    const title = `p50 and p99 latency at ${num(c.rate ?? NaN)} calls/s (ms, log scale)`;
+    return [
+      {
+        kind: 'chart',
+        id: 'latency-at-rate',
+        alt: title,
+        svg: barChart({
+          id: 'latency-at-rate',
+          title,
+          yLabel: 'ms',
+          categories: ctx.servers.filter((_, i) => cells[i]),
+          series: ['p50', 'p99'],
+          values: cells.flatMap((x) => (x ? [[{ value: x.p50.mean, ci: x.p50.ci95 }, { value: x.p99.mean, ci: x.p99.ci95 }]] : [])),
+          logY: true,
+        }),
+      },
+    ];
+  }
+  const series = (pick: (x: Cell) => number) =>
+    ctx.servers.map((server, i) => ({
+      name: server,
+      points: rated.flatMap((c) => {
+        const x = cellsOf(ctx, c.key)[i];
+        return x ? [[c.rate as number, pick(x)] as [number, number]] : [];
+      }),
+    }));
+  return [
+    { kind: 'chart', id: 'latency-p50', alt: 'p50 latency vs arrival rate', svg: lineChart({ id: 'latency-p50', title: 'p50 latency vs arrival rate (ms, log scale)', xLabel: 'offered requests / s', yLabel: 'ms', series: series((x) => x.p50.mean), logY: true }) },
+    { kind: 'chart', id: 'latency-p99', alt: 'p99 latency vs arrival rate', svg: lineChart({ id: 'latency-p99', title: 'p99 latency vs arrival rate (ms, log scale)', xLabel: 'offered requests / s', yLabel: 'ms', series: series((x) => x.p99.mean), logY: true }) },
+  ];
 }
 
 function agentPattern(ctx: Ctx): Section {
@@ -399,32 +410,19 @@ function resourcesAndMemory(ctx: Ctx): Section {
         text: `Server CPU seconds and peak resident memory, ${fromHealth(ctx) ? "as each server's /health reported them before and after each measurement" : 'read from /proc while each measurement ran'} (the load generator is a separate process on its own core). Requests per CPU-second is what a core of that server buys you.`,
       },
       metricTable(ctx, rows, (x) => `${num(x.requestsPerCpuSecond.mean)} req/CPU-s, ${bytes(x.peakRssBytes)}`, { value: (x) => x.requestsPerCpuSecond, better: 'higher' }),
-      {
-        kind: 'chart',
-        id: 'cpu',
-        alt: 'Requests per server CPU-second per scenario',
-        svg: barChart({
-          id: 'cpu',
-          title: 'Requests per server CPU-second',
-          yLabel: 'requests / CPU-s',
-          categories: rows.map((c) => chartLabel(ctx, c)),
-          series: ctx.servers,
-          values: rows.map((c) => cellsOf(ctx, c.key).map((x) => (x ? { value: x.requestsPerCpuSecond.mean, ci: x.requestsPerCpuSecond.ci95 } : null))),
-        }),
-      },
-      {
-        kind: 'chart',
+      ...(peak.filter((p) => p > 0).length < 2 ? [] : [{
+        kind: 'chart' as const,
         id: 'memory',
         alt: 'Peak RSS per server',
         svg: barChart({
           id: 'memory',
           title: 'Peak resident memory over all scenarios (MiB)',
           yLabel: 'MiB',
-          categories: ['peak RSS'],
-          series: ctx.servers,
-          values: [peak.map((p) => (p > 0 ? { value: p / 1024 ** 2 } : null))],
+          categories: ctx.servers.filter((_, i) => (peak[i] ?? 0) > 0),
+          series: ['peak RSS'],
+          values: peak.flatMap((p) => (p > 0 ? [[{ value: p / 1024 ** 2 }]] : [])),
         }),
-      },
+      }]),
     ],
   };
 }

@@ -6,22 +6,20 @@ import { plans } from '../plan/capacity.js';
 import { operatingPoints } from '../plan/operating-points.js';
 import { PEER_WIRING } from '../results.js';
 import { HEADLINE_SCENARIO } from '../scenarios.js';
-import { caseOf, cell, GENERATOR_BOUND, winner, type Cell } from '../summarise.js';
-import { KNEE_DROPPED, p99Bound } from './curve.js';
+import { caseOf } from '../summarise.js';
+import { p99Bound } from './curve.js';
 import type { Ctx } from './context.js';
-import { bytes, microseconds, ms, num, winnerText } from './format.js';
+import { bytes, microseconds, ms, num } from './format.js';
 import type { Block, Section } from './model.js';
-
-/** A fixed-rate cell in which the server kept up: every call answered in time, the generator with room. */
-function keptUp(x: Cell): boolean {
-  return x.errorRate === 0 && (x.droppedShare ?? 0) < KNEE_DROPPED && x.generatorUtilisation < GENERATOR_BOUND;
-}
+import { isClear, separate } from './paired.js';
+import { rowOf, type RunSummary } from './summary.js';
+import { ratioRange } from './verdict.js';
 
 function label(server: string, wiring: string): string {
   return wiring === PEER_WIRING ? server : `${server} (${wiring})`;
 }
 
-export function costSection(ctx: Ctx): Section {
+export function costSection(ctx: Ctx, summary: RunSummary): Section {
   const results = ctx.results;
   const rate = results.settings.rates[0];
   const bound = p99Bound(ctx);
@@ -30,8 +28,8 @@ export function costSection(ctx: Ctx): Section {
   // Per server and wiring, the fewest cores per 1,000 calls/s first (the planner's order).
   const rows = plans(points, { callsPerSecond: 1000, toolMs: 0, p99TargetMs: bound, pricePerCoreHour: null }).map((plan) => {
     const { server, wiring } = plan;
-    const atRate = rate === undefined ? null : cell(results, caseOf({ scenario: HEADLINE_SCENARIO, wiring, rate }), server);
-    const atSaturation = cell(results, caseOf({ scenario: 'saturation-mcp', wiring }), server);
+    const atRate = rate === undefined ? null : summary.cell(caseOf({ scenario: HEADLINE_SCENARIO, wiring, rate }), server);
+    const atSaturation = summary.cell(caseOf({ scenario: 'saturation-mcp', wiring }), server);
     return { server, wiring, plan, atRate, atSaturation };
   });
   const blocks: Block[] = [
@@ -43,16 +41,21 @@ export function costSection(ctx: Ctx): Section {
         '`pnpm plan` gives the same for your own rate, tool time, p99 target and price.',
     },
   ];
-  // The cheapest is named among the servers as the run measures them everywhere (the primary
-  // wiring) and the peers as they come; the compared wirings are in the table.
-  const contenders = rows.filter((r) => r.atRate !== null && (r.wiring === ctx.primary || r.wiring === PEER_WIRING));
-  const compared = contenders.filter((r) => keptUp(r.atRate as Cell));
-  if (rate !== undefined && compared.length > 1) {
-    const cheapest = winner(compared.map((r) => ({ server: label(r.server, r.wiring), value: (r.atRate as Cell).requestsPerCpuSecond })), 'higher');
-    const behind = contenders.filter((r) => !keptUp(r.atRate as Cell)).map((r) => label(r.server, r.wiring));
+  // The cheapest is named among the servers as the run measures them everywhere (the main
+  // wiring) and the peers as they come, paired by round; the compared wirings are in the table.
+  const main = summary.main;
+  const cheapest = separate(main.cheaper);
+  const name = (server: string) => label(server, rowOf(main, server)?.entrant.wiring ?? ctx.primary);
+  const behind = main.rows.filter((r) => r.atRate !== null && !r.keptUp).map((r) => label(r.entrant.server, r.entrant.wiring));
+  if (summary.rate !== undefined && cheapest && cheapest.behind.length + cheapest.close.length > 0) {
+    const others = (names: string[]) => names.map((n) => `${name(n)} ${ratioRange(main.cheaper.ratios.get(n))}`).join(', ');
     blocks.push({
       kind: 'text',
-      text: `**Cheapest per call at ${num(rate)} calls/s**: ${winnerText(cheapest)}${behind.length > 0 ? `; not compared (did not keep up there): ${behind.join(', ')}` : ''}.`,
+      text: `**Cheapest per call at ${num(summary.rate)} calls/s**: ${
+        isClear(cheapest)
+          ? `**${name(cheapest.best)}**: every other one's calls per CPU-second over its, paired by round, lies below 1 (${others(cheapest.behind)})`
+          : `no clear winner; ${name(cheapest.best)} the least, not separable, paired by round, from ${others(cheapest.close)}`
+      }${behind.length > 0 ? `; not compared (did not keep up there): ${behind.join(', ')}` : ''}.`,
     });
   }
   blocks.push({

@@ -107,13 +107,14 @@ export function curveSection(ctx: Ctx): Section {
       }),
   }));
   const oha = ctx.results.environment.versions.oha ?? 'oha';
+  const curveRounds = new Set(ctx.results.measurements.filter((m) => m.scenario === 'latency').map((m) => m.round)).size;
   return {
     id: 'curve',
     title: 'Latency vs load, to each server\'s knee (open loop)',
     blocks: [
       {
         kind: 'text',
-        text: `${scenario('latency').about} ${ctx.primary} wiring; ${oha}, ${ctx.results.settings.connections} requests in flight at most, ${ctx.results.settings.curve?.seconds ?? '?'} s a point, servers interleaved in ${ctx.results.settings.repeats} round(s) after the saturation rounds. *Dropped* is the share of requests due in the run that were never answered in it (sent late because every slot was busy, or still in flight): past the knee it grows. *Server* and *generator* are the share of one core each used (CPU seconds over the run's seconds); † marks a row where the generator used ≥ ${percent(GENERATOR_BOUND, 0)} of its core, from which no verdict is drawn.`,
+        text: `${scenario('latency').about} ${ctx.primary} wiring; ${oha}, ${ctx.results.settings.connections} requests in flight at most, ${ctx.results.settings.curve?.seconds ?? '?'} s a point, servers interleaved in ${curveRounds} round(s) after saturation. *Dropped* is the share of requests due in the run that were never answered in it (sent late because every slot was busy, or still in flight): past the knee it grows. *Server* and *generator* are the share of one core each used (CPU seconds over the run's seconds); † marks a row where the generator used ≥ ${percent(GENERATOR_BOUND, 0)} of its core, from which no verdict is drawn.`,
       },
       { kind: 'table', head: ['Load', 'Server', 'Offered/s', 'Answered/s', 'p50', 'p99', 'Max', 'Dropped', 'Errors', 'Server CPU', 'Generator CPU'], rows },
       ...(common && commonCells.some(Boolean)

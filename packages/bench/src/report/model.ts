@@ -9,6 +9,8 @@ export interface Section {
   id: string;
   title: string;
   blocks: Block[];
+  /** Comes before the contents: the answer a reader opens the report for. */
+  lead?: boolean;
 }
 
 export interface Report {

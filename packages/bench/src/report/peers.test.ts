@@ -3,7 +3,7 @@ import { hasFailures } from '../results.js';
 import { buildReport } from './build.js';
 import { fixtureResults, withPeers } from './fixture.js';
 import { renderMarkdown } from './markdown.js';
-import { pairedRatio } from './peers.js';
+import { pairedRatio } from './paired.js';
 
 const ours = fixtureResults(
   [

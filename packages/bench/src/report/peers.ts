@@ -1,11 +1,13 @@
 // The Peers section: our servers beside MCP servers built on other stacks, measured in the same
 // rounds under the same rules, and seed 000's Uvicorn-vs-Hypercorn headline reproduced.
 import { peerEntry, type PeerDifference } from '@mcp-runtimes/registry';
-import { PEER_WIRING, type Measurement } from '../results.js';
+import { PEER_WIRING } from '../results.js';
 import { scenario } from '../scenarios.js';
-import { summarise, type Summary } from '../stats.js';
-import { caseKey, cell, generatorBound, GENERATOR_BOUND, measurementsOf, rank, type Case, type Cell } from '../summarise.js';
+import type { Summary } from '../stats.js';
+import { cell, generatorBound, GENERATOR_BOUND, measurementsOf, rank, type Case, type Cell } from '../summarise.js';
 import { primaryKey, type Ctx } from './context.js';
+import { pairedRatio } from './paired.js';
+import { inWiring } from './summary.js';
 import { bytes, ms, num, percent, winnerText, withCi } from './format.js';
 import { busy, caseTitle, cpuShares } from './labels.js';
 import type { Block, Section } from './model.js';
@@ -23,13 +25,6 @@ export function peersOf(ctx: Ctx): string[] {
   return (ctx.results.settings.peers ?? []).filter((p) => ctx.results.measurements.some((m) => m.server === p));
 }
 
-/** The same case in another wiring (a peer's is its own). */
-function inWiring(c: Case, wiring: string): Case {
-  const { key: _key, ...rest } = c;
-  const moved = { ...rest, wiring };
-  return { key: caseKey(moved), ...moved };
-}
-
 function cellOf(ctx: Ctx, c: Case, e: Entrant): Cell | null {
   return cell(ctx.results, inWiring(c, e.wiring), e.server);
 }
@@ -37,19 +32,6 @@ function cellOf(ctx: Ctx, c: Case, e: Entrant): Cell | null {
 /** The rows the peers can be set beside: every scenario of the primary wiring, one row per rate, no per-op rows, no curve. */
 function comparedCases(ctx: Ctx): Case[] {
   return ctx.cases.filter((c) => c.wiring === ctx.primary && !c.op && c.fraction === undefined && c.scenario !== 'latency');
-}
-
-/**
- * Ours over a peer, paired by round (the rounds interleave every server, so a round's drift
- * cancels): the mean of the per-round ratios with its 95% interval.
- */
-export function pairedRatio(mine: readonly Measurement[], theirs: readonly Measurement[], value: (m: Measurement) => number): Summary {
-  const byRound = new Map(theirs.map((m) => [m.round, m]));
-  const ratios = mine.flatMap((m) => {
-    const other = byRound.get(m.round);
-    return other && value(other) > 0 ? [value(m) / value(other)] : [];
-  });
-  return summarise(ratios);
 }
 
 function ratioText(s: Summary): string {

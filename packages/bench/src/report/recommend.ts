@@ -1,16 +1,21 @@
 // "Which runtime should I pick?", written from the measured data only: every sentence below
 // is chosen by a comparison of this run's figures, never fixed text about a runtime, and only
-// from rows where the server, not the load generator, was the bottleneck.
+// from rows where the server, not the load generator, was the bottleneck. Who leads on
+// throughput and on the tail comes from the run summary's ratios paired by round, as on the
+// first screen, so the two never disagree.
 import { SERVERS } from '@mcp-runtimes/registry';
 import { SCENARIOS } from '../scenarios.js';
-import { caseKey, generatorBound, GENERATOR_BOUND, rank, type Cell } from '../summarise.js';
-import { commonCase, knees, p99Bound } from './curve.js';
+import { caseKey, generatorBound, GENERATOR_BOUND, type Cell } from '../summarise.js';
+import { knees, p99Bound } from './curve.js';
 import { bytes, ms, num, percent } from './format.js';
 import type { Block } from './model.js';
 import { cellsOf, peakRss, primaryKey, type Ctx, onOtherRuntime } from './context.js';
+import { isClear, separate } from './paired.js';
 import { bestPeer, overBestPeer } from './peers.js';
+import { rowOf, type RunSummary } from './summary.js';
+import { saturationUnits } from './labels.js';
 
-export function recommend(ctx: Ctx): Block[] {
+export function recommend(ctx: Ctx, summary: RunSummary): Block[] {
   const items: string[] = [];
   const verdicts: string[] = [];
   const present = (cells: (Cell | null)[]) => cells.filter((x): x is Cell => x !== null);
@@ -24,16 +29,17 @@ export function recommend(ctx: Ctx): Block[] {
 
   const mcp = present(cellsOf(ctx, primaryKey(ctx, 'saturation-mcp')));
   const raw = present(cellsOf(ctx, primaryKey(ctx, 'saturation-raw')));
-  if (mcp.length > 1 && citable(mcp, 'saturation')) {
-    const w = rank(mcp, (x) => x.rps, 'higher');
+  const units = saturationUnits(summary.rounds);
+  const fastest = separate(summary.ours.throughput);
+  if (mcp.length > 1 && fastest && citable(mcp, 'saturation')) {
     const slowest = [...mcp].sort((a, b) => a.rps.mean - b.rps.mean)[0] as Cell;
-    const best = mcp.find((x) => x.server === w.server) as Cell;
-    const spread = best ? best.rps.mean / slowest.rps.mean : NaN;
-    if (w.verdict === 'clear') {
-      items.push(`**Most MCP calls per second: ${w.server}** — ${num(best.rps.mean)} req/s at saturation (${ctx.primary} wiring), ${num((spread - 1) * 100, 0)}% more than the slowest (${slowest.server}, ${num(slowest.rps.mean)}).`);
-      verdicts.push(w.server as string);
+    const best = rowOf(summary.ours, fastest.best)?.saturation as Cell;
+    const spread = best.rps.mean / slowest.rps.mean;
+    if (isClear(fastest)) {
+      items.push(`**Most MCP calls per second: ${fastest.best}** — ${num(best.rps.mean)} req/s at saturation (${ctx.primary} wiring), ${num((spread - 1) * 100, 0)}% more than the slowest (${slowest.server}, ${num(slowest.rps.mean)}); paired by round over ${units}, every other server's ratio to it stays below 1.`);
+      verdicts.push(fastest.best);
     } else {
-      items.push(`**Throughput at saturation (${ctx.primary} wiring): no clear winner** — ${mcp.map((x) => `${x.server} ${num(x.rps.mean)}`).join(', ')} req/s; ${w.verdict === 'tie' ? 'the 95% intervals of the top two overlap' : 'one run each, so no interval to tell them apart'}.`);
+      items.push(`**Throughput at saturation (${ctx.primary} wiring): no clear winner** — ${mcp.map((x) => `${x.server} ${num(x.rps.mean)}`).join(', ')} req/s; paired by round over ${units}, ${fastest.close.join(', ')} cannot be told from ${fastest.best} (${fastest.close.some((s) => summary.ours.throughput.ratios.get(s)?.ci95) ? 'the 95% interval of the ratio reaches 1' : 'one round: no interval'}).`);
     }
   }
 
@@ -66,18 +72,19 @@ export function recommend(ctx: Ctx): Block[] {
   const peerLine = againstBestPeer(ctx, notCited);
   if (peerLine) items.push(peerLine);
 
-  const common = commonCase(ctx);
+  const common = summary.common;
   const commonCells = common ? present(cellsOf(ctx, common.key)) : [];
-  if (common && commonCells.length > 1 && citable(commonCells, 'the latency curve at the common load')) {
-    const w = rank(commonCells, (x) => x.p99, 'lower');
+  const lowest = separate(summary.ours.tail);
+  if (common && lowest && commonCells.length > 1 && citable(commonCells, 'the latency curve at the common load')) {
     const rate = num(commonCells[0]?.offered?.mean ?? NaN);
     const list = commonCells.map((x) => `${x.server} ${ms(x.p99.mean)}`).join(', ');
+    const anyInterval = lowest.close.some((s) => summary.ours.tail.ratios.get(s)?.ci95);
     items.push(
-      w.verdict === 'clear' && w.server
-        ? `**Lowest tail latency at a common load: ${w.server}** — p99 at ${rate} calls/s (${percent(common.fraction ?? NaN, 0)} of the slowest server's saturation), open loop: ${list}.`
-        : `**Tail latency at a common load** (${rate} calls/s, ${percent(common.fraction ?? NaN, 0)} of the slowest server's saturation, open loop): ${list} p99 — ${w.verdict === 'tie' ? 'no clear winner (95% intervals overlap)' : 'one round, no interval to tell them apart'}.`,
+      isClear(lowest)
+        ? `**Lowest tail latency at a common load: ${lowest.best}** — p99 at ${rate} calls/s (${percent(common.fraction ?? NaN, 0)} of the slowest server's saturation), open loop: ${list}.`
+        : `**Tail latency at a common load** (${rate} calls/s, ${percent(common.fraction ?? NaN, 0)} of the slowest server's saturation, open loop): ${list} p99 — ${anyInterval ? `no clear winner (paired by round, ${lowest.close.join(', ')} cannot be told from ${lowest.best})` : 'one round, no interval to tell them apart'}.`,
     );
-    if (w.verdict === 'clear' && w.server) verdicts.push(w.server);
+    if (isClear(lowest)) verdicts.push(lowest.best);
   }
   const kneeList = knees(ctx);
   if (kneeList.length > 0) {
@@ -141,11 +148,11 @@ export function recommend(ctx: Ctx): Block[] {
   const counts = new Map<string, number>();
   for (const v of verdicts) counts.set(v, (counts.get(v) ?? 0) + 1);
   const leader = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-  const summary =
+  const opening =
     leader && leader[1] === verdicts.length && verdicts.length > 0
-      ? `On this machine, **${leader[0]}** is the pick for raw MCP performance: it wins ${verdicts.length === 1 ? 'the throughput comparison' : 'both throughput and tail latency'} with non-overlapping 95% intervals.`
+      ? `On this machine, **${leader[0]}** is the pick for raw MCP performance: it wins ${verdicts.length === 1 ? 'the throughput comparison' : 'both throughput and tail latency'}, every other server's ratio to it paired by round with its 95% interval on the worse side of 1.`
       : `On this machine no runtime is clearly ahead on both throughput and tail latency: ${choiceByOffer(ctx.results.environment.remote ? [] : ctx.servers)}`;
-  return [{ kind: 'text', text: summary }, { kind: 'list', items }];
+  return [{ kind: 'text', text: opening }, { kind: 'list', items }];
 }
 
 /**

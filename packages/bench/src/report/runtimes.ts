@@ -2,51 +2,15 @@
 // Node line, Bun.serve, Deno.serve), measured in the same rounds: saturation with each one's
 // ratio to the best paired by round, its raw echo, CPU per call at the fixed rate, p99 at the
 // curve's common load, memory; and what could not run where.
-import { baseName, runtimeEntry, runtimeOf, SERVERS, serverEntry } from '@mcp-runtimes/registry';
-import type { Measurement } from '../results.js';
-import { caseOf, cell, measurementsOf, type Case, type Cell } from '../summarise.js';
-import { HEADLINE_SCENARIO } from '../scenarios.js';
+import { runtimeEntry, runtimeOf, serverEntry } from '@mcp-runtimes/registry';
+import { caseOf, type Cell } from '../summarise.js';
 import type { Summary } from '../stats.js';
-import { commonCase } from './curve.js';
-import { pairedRatio } from './peers.js';
 import type { Ctx } from './context.js';
 import { bytes, microseconds, ms, num, withCi } from './format.js';
 import { cpuShares } from './labels.js';
 import type { Block, Section } from './model.js';
-
-/** The servers compared: each runtime's own HTTP server, one per runtime measured. */
-export function runtimeEntrants(ctx: Ctx): string[] {
-  // --target servers are labels: whatever they run, it is not what our registry says.
-  if (ctx.results.environment.remote) return [];
-  const seen = new Set<string>();
-  const measured = ctx.results.settings.servers.filter((s) => ctx.results.measurements.some((m) => m.server === s));
-  return measured.filter((server) => {
-    if (!SERVERS.some((s) => s.name === baseName(server))) return false;
-    const runtime = runtimeOf(server);
-    if (!serverEntry(server).nativeServer || seen.has(runtime)) return false;
-    seen.add(runtime);
-    return true;
-  });
-}
-
-/**
- * Each server over the best at a case, paired by round, with its 95% interval: the best is the
- * highest mean of `value`, or the lowest where lower is better (latency, memory).
- */
-function overBest(ctx: Ctx, c: Case, servers: readonly string[], value: (m: Measurement) => number, better: 'higher' | 'lower' = 'higher'): Map<string, Summary> {
-  const mean = (s: string) => {
-    const runs = measurementsOf(ctx.results, c, s);
-    return runs.length === 0 ? Number.NaN : runs.reduce((sum, m) => sum + value(m), 0) / runs.length;
-  };
-  const sign = better === 'higher' ? -1 : 1;
-  const best = [...servers].filter((s) => Number.isFinite(mean(s))).sort((a, b) => sign * (mean(a) - mean(b)))[0];
-  if (!best) return new Map();
-  const theirs = measurementsOf(ctx.results, c, best);
-  return new Map(servers.map((s) => [s, pairedRatio(measurementsOf(ctx.results, c, s), theirs, value)]));
-}
-
-/** Calls per second of the server's own CPU: what a call costs, upside down (higher is cheaper). */
-const callsPerCpuSecond = (m: Measurement) => (m.serverUsage.cpuSeconds > 0 ? m.requests / m.serverUsage.cpuSeconds : 0);
+import { separate, type PairedMetric } from './paired.js';
+import type { RunSummary } from './summary.js';
 
 export function ratioText(ratio: Summary | undefined): string {
   return ratio && ratio.n > 0 ? `${withCi(ratio, (v) => num(v, 2))}×` : 'n/a';
@@ -58,8 +22,7 @@ function runtimeLabel(ctx: Ctx, server: string): string {
   return `${runtimeEntry(runtime).title}${version ? ` ${version}` : ''}`;
 }
 
-
-/** One runtime's figures, computed once for the section and for the README's table. */
+/** One runtime's figures, as the section and the README's table show them. */
 export interface RuntimeRow {
   server: string;
   /** "Node.js 24 (maintenance LTS) 24.22.3". */
@@ -86,44 +49,35 @@ export interface RuntimeComparison {
   rate: number | undefined;
   hasCommon: boolean;
   rows: RuntimeRow[];
-  ratios: Map<string, Summary>;
+  throughput: PairedMetric;
 }
 
-/** The runtimes comparison's figures: one row per runtime's own server measured. */
-export function runtimeComparison(ctx: Ctx): RuntimeComparison {
-  const servers = runtimeEntrants(ctx);
-  const wiring = ctx.primary;
-  const saturation = caseOf({ scenario: 'saturation-mcp', wiring });
+/** The runtimes comparison of the run summary, one row per runtime's own server measured, with its raw echo beside. */
+export function runtimeComparison(ctx: Ctx, summary: RunSummary): RuntimeComparison {
+  const c = summary.runtimes;
   const raw = caseOf({ scenario: 'saturation-raw' });
-  const rate = ctx.results.settings.rates[0];
-  const fixed = rate === undefined ? undefined : caseOf({ scenario: HEADLINE_SCENARIO, wiring, rate });
-  const common = commonCase(ctx);
-  const ratios = overBest(ctx, saturation, servers, (m) => m.rps);
-  const cheaper = fixed ? overBest(ctx, fixed, servers, callsPerCpuSecond) : new Map<string, Summary>();
-  const tails = common ? overBest(ctx, common, servers, (m) => m.latencyMs.p99, 'lower') : new Map<string, Summary>();
-  const memories = overBest(ctx, saturation, servers, (m) => m.serverUsage.peakRssBytes, 'lower');
   return {
-    wiring,
-    rate: fixed ? rate : undefined,
-    hasCommon: common !== undefined,
-    ratios,
-    rows: servers.map((server) => ({
+    wiring: summary.wiring,
+    rate: summary.rate,
+    hasCommon: summary.common !== undefined,
+    throughput: c.throughput,
+    rows: c.rows.map(({ entrant: { server }, saturation, atRate, atCommon }) => ({
       server,
       label: runtimeLabel(ctx, server),
-      saturation: cell(ctx.results, saturation, server),
-      ratio: ratios.get(server),
-      echo: cell(ctx.results, raw, server),
-      atRate: fixed ? cell(ctx.results, fixed, server) : null,
-      cheaper: cheaper.get(server),
-      atCommon: common ? cell(ctx.results, common, server) : null,
-      tail: tails.get(server),
-      memory: memories.get(server),
+      saturation,
+      ratio: c.throughput.ratios.get(server),
+      echo: summary.cell(raw, server),
+      atRate,
+      cheaper: c.cheaper.ratios.get(server),
+      atCommon,
+      tail: c.tail.ratios.get(server),
+      memory: c.memory.ratios.get(server),
     })),
   };
 }
 
-export function runtimesSection(ctx: Ctx): Section {
-  const { wiring, rate, hasCommon, rows, ratios } = runtimeComparison(ctx);
+export function runtimesSection(ctx: Ctx, summary: RunSummary): Section {
+  const { wiring, rate, hasCommon, rows, throughput } = runtimeComparison(ctx, summary);
   const servers = rows.map((r) => r.server);
   const unsupported = ctx.results.unsupported ?? [];
   if (servers.length < 2 && unsupported.length === 0) return { id: 'runtimes', title: 'Runtimes', blocks: [] };
@@ -166,7 +120,7 @@ export function runtimesSection(ctx: Ctx): Section {
       },
     );
   }
-  const verdict = runtimeVerdict(servers, ratios);
+  const verdict = runtimeVerdict(throughput);
   if (verdict) blocks.splice(1, 0, { kind: 'text', text: verdict });
   if (unsupported.length > 0) {
     blocks.push({ kind: 'text', text: 'Could not run (it was started, and said why):' }, { kind: 'list', items: unsupported.map((u) => `${u.server} on ${runtimeEntry(u.runtime).title}: ${u.reason}`) });
@@ -193,18 +147,18 @@ export function runtimesSection(ctx: Ctx): Section {
 
 /**
  * The fastest at saturation, and whether each other runtime is clearly behind it: its paired
- * ratio's 95% interval lies wholly below 1 (one round: no interval, no verdict).
+ * ratio's 95% interval lies wholly below 1 (one round: no interval, no verdict). It is called
+ * the fastest only when every other one is.
  */
-export function runtimeVerdict(servers: readonly string[], ratios: Map<string, Summary>): string | null {
-  const best = servers.find((s) => ratios.get(s)?.mean === 1 && ratios.get(s)?.n);
-  if (!best) return null;
-  const others = servers.filter((s) => s !== best && (ratios.get(s)?.n ?? 0) > 0);
-  const behind = others.filter((s) => (ratios.get(s)?.ci95?.[1] ?? 1) < 1);
-  const close = others.filter((s) => !behind.includes(s));
-  const list = (names: string[]) => names.map((s) => `${s} (${num((ratios.get(s)?.mean ?? NaN) * 100, 0)}%)`).join(', ');
+export function runtimeVerdict(throughput: PairedMetric): string | null {
+  const sep = separate(throughput);
+  if (!sep || sep.behind.length + sep.close.length === 0) return null;
+  const list = (names: string[]) => names.map((s) => `${s} (${num((throughput.ratios.get(s)?.mean ?? NaN) * 100, 0)}%)`).join(', ');
   return [
-    `**Fastest at saturation: ${best}** (${runtimeEntry(runtimeOf(best)).title}).`,
-    behind.length > 0 ? ` Clearly behind it, paired by round: ${list(behind)}.` : '',
-    close.length > 0 ? ` Not separable from it in this run (the paired interval includes 1, or one round only): ${list(close)}.` : '',
+    sep.close.length === 0
+      ? `**Fastest at saturation: ${sep.best}** (${runtimeEntry(runtimeOf(sep.best)).title}).`
+      : `**Highest mean at saturation: ${sep.best}** (${runtimeEntry(runtimeOf(sep.best)).title}), not clearly the fastest.`,
+    sep.behind.length > 0 ? ` Clearly behind it, paired by round: ${list(sep.behind)}.` : '',
+    sep.close.length > 0 ? ` Not separable from it in this run (the paired interval includes 1, or one round only): ${list(sep.close)}.` : '',
   ].join('');
 }

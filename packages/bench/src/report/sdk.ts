@@ -8,7 +8,7 @@ import type { Ctx } from './context.js';
 import { bytes, ms, num, percent, withCi } from './format.js';
 import { cpuShares } from './labels.js';
 import type { Block, Section } from './model.js';
-import { pairedRatio } from './peers.js';
+import { pairedRatio } from './paired.js';
 
 /** The questions a user migrating asks, each a pair of variants measured in the same rounds: `a` over `b`. */
 const PAIRS = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barChart, formatTick, lineChart } from './svg.js';
+import { barChart, formatTick, legend, lineChart, textWidth, W } from './svg.js';
 
 describe('charts', () => {
   it('formats axis ticks compactly without eating significant zeros', () => {
@@ -34,5 +34,23 @@ describe('charts', () => {
     expect(svg.match(/class="line"/g)).toHaveLength(1);
     expect(svg).toContain('a&lt;b');
     expect(svg).not.toContain('NaN');
+  });
+
+  it('wraps a legend onto rows rather than running past the chart or over itself', () => {
+    const names = Array.from({ length: 11 }, (_, i) => `server-number-${i}`);
+    const { svg, height } = legend(names, 16, 0, W - 32);
+    expect(height).toBeGreaterThan(18);
+    const items = [...svg.matchAll(/<text class="label" x="([\d.]+)" y="(\d+)"[^>]*>([^<]+)</g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), width: textWidth(m[3] as string, 12) }));
+    expect(items).toHaveLength(11);
+    for (const item of items) expect(item.x + item.width).toBeLessThanOrEqual(W - 16);
+    for (const [i, a] of items.entries()) for (const b of items.slice(i + 1)) if (a.y === b.y) expect(b.x).toBeGreaterThan(a.x + a.width);
+  });
+
+  it('gives each category a row of its own, however many there are', () => {
+    const categories = Array.from({ length: 14 }, (_, i) => `a long scenario name ${i}`);
+    const svg = barChart({ id: 'many', title: 'Many', yLabel: 'req/s', categories, series: ['x'], values: categories.map((_, i) => [{ value: i + 1 }]) });
+    const ys = [...svg.matchAll(/<text class="label" x="[\d.]+" y="([\d.]+)" text-anchor="end" font-size="12">a long/g)].map((m) => Number(m[1]));
+    expect(ys).toHaveLength(14);
+    for (let i = 1; i < ys.length; i++) expect((ys[i] as number) - (ys[i - 1] as number)).toBeGreaterThanOrEqual(14);
   });
 });

@@ -7,6 +7,8 @@ import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 
 export function writeReport(results: BenchResults, dir: string): { markdown: string; html: string; json: string } {
+  // The charts folder is the report's own: a chart the report no longer draws must not linger there.
+  rmSync(join(dir, 'charts'), { recursive: true, force: true });
   mkdirSync(join(dir, 'charts'), { recursive: true });
   const report = buildReport(results);
   const json = join(dir, 'results.json');
