@@ -23,6 +23,7 @@ import { layersSection } from './studies/layers.js';
 import { multiplexSection } from './studies/multiplex.js';
 import { overheadSection } from './studies/overhead.js';
 import { reliabilitySection } from './reliability.js';
+import { fixedRatesText, methodSection } from './method.js';
 
 /** A result within this fraction of the generator's ceiling may be the generator's limit. */
 export const GENERATOR_MARGIN = 0.1;
@@ -57,7 +58,7 @@ export function buildReport(results: BenchResults): Report {
     ...(results.reliability ? [reliabilitySection(results.reliability)] : []),
     perScenario(ctx),
     gatesAndFailures(ctx),
-    method(ctx),
+    methodSection(ctx.results),
   ].filter((s) => s.blocks.length > 0);
   return { title: 'mcp-runtimes benchmark', sections };
 }
@@ -95,7 +96,7 @@ function header({ results }: Ctx, summary: RunSummary): Section {
           ['Wirings', `${(s.wirings ?? ['official']).join(', ')} in every scenario${s.compare?.length ? `; ${s.compare.join(', ')} ${compareWhere(results)}` : ''}`],
           [
             'Profile',
-            `${s.profile}: ${s.durationSeconds} s per k6 run, ${s.scenarios.includes('saturation') ? `${s.saturationSeconds} s per saturation run, ` : ''}${s.warmupSeconds} s warm-up, arrival rates ${s.rates.join(', ')}/s${
+            `${s.profile}: ${s.durationSeconds} s per k6 run, ${s.scenarios.includes('saturation') ? `saturation in ${s.saturationSlices ?? 1} slice(s) of ${s.saturationSeconds} s a round, ` : ''}${s.warmupSeconds} s warm-up, fixed rates ${fixedRatesText(results)}${
               s.scenarios.includes('saturation') ? `, ${s.connections} in flight at saturation` : ''
             }`,
           ],
@@ -505,40 +506,4 @@ function gatesAndFailures({ results }: Ctx): Section {
     blocks.push({ kind: 'table', head: ['Server', 'Round', 'Stage', 'What happened'], rows: results.failures.map((f) => [f.wiring ? `${f.server} (${f.wiring})` : f.server, String(f.round), f.stage, f.message.split('\n')[0] as string]) });
   }
   return { id: 'gates', title: 'Correctness gate and failures', blocks };
-}
-
-function method({ results }: Ctx): Section {
-  const bg = results.measurements.map((m: Measurement) => m.backgroundCpu);
-  const inContainers = results.environment.containers !== undefined;
-  const remote = results.environment.remote !== undefined;
-  const { call, unmeasured } = results.environment.remote ?? {};
-  const calledTool = call
-    ? ` Every tool call was the targets' own \`${call.tool}\` with \`${JSON.stringify(call.arguments)}\` (\`--tool\`), not this project's \`agent_task\`: the gate checked it is listed and answers without \`isError\`${call.expectText !== undefined ? ` holding "${call.expectText}"` : ''}${call.resource !== undefined ? `, and that \`${call.resource}\` reads` : ''}, and each scenario checks the same.${results.settings.scenarios.includes('concurrent-calls') ? " Concurrent calls' ideal and waves assume agent_task's 50 ms wait, not this tool's." : ''}${Object.keys(call.notRun).length > 0 ? ` Not run with it: ${Object.entries(call.notRun).map(([id, why]) => `${id} (${why})`).join('; ')}.` : ''}`
-    : '';
-  const withoutUsage = Object.entries(unmeasured ?? {}).map(([name, why]) => ` Server CPU and memory not measured: ${name} ${why}.`).join('');
-  return {
-    id: 'method',
-    title: 'How this was measured',
-    blocks: [
-      {
-        kind: 'list',
-        items: [
-          remote
-            ? 'Servers the runner did not start (`--target`): k6 on this machine gates each (a server that fails is not measured), warms it up once (discarded), then measures each scenario, servers interleaved in rounds (A B C D, A B C D …). Nothing of the servers is started, stopped or pinned by the runner; saturation, the latency curve, the studies and the reliability checks need servers it starts, and are not run.' + calledTool
-            : inContainers
-            ? 'The docker-compose demo: each server runs in its own container with the same CPU and memory limits for the whole run; k6 runs in its own container and, once every server is healthy, gates each (a server that fails is not measured), warms it up once (discarded), then measures each scenario, servers interleaved in rounds (A B C D, A B C D …).'
-            : 'Each round starts every server in turn (A B C D, A B C D …, never all runs of one server back to back), pinned to one core with the load generator on the other; it waits for a quiet machine, runs the correctness gate, warms up (discarded), measures each scenario, and stops the server with SIGTERM (it must exit 0).',
-          'k6 scenarios (`loadtests/*.js`) check every answer\'s body; errors are split into HTTP (no answer or wrong status), JSON-RPC error, tool `isError`, and wrong body. wrk and h2load check status only (with a 10 s timeout); their request is the one the gate checked.',
-          'Throughput in bytes is response body bytes (k6, h2load); wrk counts every byte it read, headers included.',
-          'Open model (constant arrival rate) for latency at a given load; closed model (fixed VUs) for the other k6 scenarios; saturation with wrk (HTTP/1.1) and h2load (h2c) against the MCP server and against the same stack\'s raw JSON echo.',
-          remote
-            ? "Server CPU time and peak RSS as each server reports them on /health before and after each k6 run (peak RSS is the process's so far). They are one process's: behind a Service with several replicas, /health answers from any one of them, and the figures are not the deployment's; generator CPU from the shell's children times here. The servers' background load is not visible from here and is not reported." + withoutUsage
-            : inContainers
-            ? "Server CPU time and peak RSS as each server reports them on /health before and after each k6 run (peak RSS is the process's so far); generator CPU from the shell's children times in the k6 container. Background CPU is not measurable from a container and is not reported."
-            : `Server CPU and peak RSS from /proc; generator CPU from the shell's children times. Background CPU before measurements: median ${num(summarise(bg).median, 2)} cores, max ${num(Math.max(0, ...bg), 2)}.`,
-          'Raw results (every run) are in `results.json` beside this report; the tables are generated from it, never edited.',
-        ],
-      },
-    ],
-  };
 }
