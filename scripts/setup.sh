@@ -18,6 +18,15 @@ done
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
+# Each step's wall time, printed at the end: what the README's set-up times are measured with.
+timings=()
+step() {
+  local name=$1 started=$SECONDS
+  shift
+  "$@"
+  timings+=("$(printf '%-36s %4ds' "$name" $((SECONDS - started)))")
+}
+
 # Node 20.18.1+ (undici 7, used by the client, needs it).
 if ! command -v node >/dev/null; then
   say "Node.js is not installed: install Node 20.18.1 or newer (https://nodejs.org), then run this again."
@@ -41,20 +50,21 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$want" ]; then
 fi
 
 say "installing dependencies (frozen lockfile)"
-pnpm install --frozen-lockfile
+step "dependencies and runtimes" pnpm install --frozen-lockfile
 
 say "building"
-pnpm build
+step "build" pnpm build
 
 say "TLS certificate for the node:http2 listener: $(node packages/server-kit/dist/host/cert-cli.js)"
 
 say "Python peers (uv, peers/python-surface/.venv)"
-scripts/install-python-peers.sh
+step "Python peers" scripts/install-python-peers.sh
 
 # k6, oha, wrk, h2load for the benchmark (each only where missing).
-scripts/install-load-tools.sh
+step "load tools (k6, oha, wrk, h2load)" scripts/install-load-tools.sh
 
 if [ "$tests" = 1 ]; then
-  scripts/install-test-tools.sh
+  step "test tools" scripts/install-test-tools.sh
 fi
-say "done"
+say "done in ${SECONDS}s:"
+printf '  %s\n' "${timings[@]}"
