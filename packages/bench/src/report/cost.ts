@@ -5,7 +5,7 @@
 import { plans } from '../plan/capacity.js';
 import { operatingPoints } from '../plan/operating-points.js';
 import { PEER_WIRING } from '../results.js';
-import { HEADLINE_SCENARIO } from '../scenarios.js';
+import { HEADLINE_SCENARIO, ratesOf, scenario } from '../scenarios.js';
 import { caseOf } from '../summarise.js';
 import { p99Bound } from './curve.js';
 import type { Ctx } from './context.js';
@@ -21,7 +21,8 @@ function label(server: string, wiring: string): string {
 
 export function costSection(ctx: Ctx, summary: RunSummary): Section {
   const results = ctx.results;
-  const rate = results.settings.rates[0];
+  // The headline's first rate as this run measured it (sized to the machine, or as given).
+  const rate = ratesOf(scenario(HEADLINE_SCENARIO), results.settings.rates, results.sizedRates)[0];
   const bound = p99Bound(ctx);
   const points = operatingPoints(results);
   if (points.length === 0 || results.environment.remote) return { id: 'cost', title: 'Cost per call', blocks: [] };

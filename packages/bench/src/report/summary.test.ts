@@ -58,6 +58,20 @@ describe('the run summary', () => {
     expect(separate(summary.main.memory)?.close).toEqual(expect.arrayContaining(['slow', 'peer']));
   });
 
+  it('reads CPU per call at the rate the run sized for the headline, not the most it may offer', () => {
+    const results = fixtureResults(
+      [
+        { name: 'fast', mcp: [2000, 2100, 1900], raw: [9000, 9000, 9000], p99At: { 300: 2, 1000: 3 } },
+        { name: 'slow', mcp: [1000, 1100, 900], raw: [9000, 9000, 9000], p99At: { 300: 2, 1000: 3 } },
+      ],
+      [300, 1000],
+    );
+    const sized = { ...results, settings: { ...results.settings, rates: [1000] }, sizedRates: [{ scenario: 'simple-tool', rate: 300, preferred: 1000, generatorCpuPerIteration: 0.0007, generatorStartupCpu: 0.25, generatorBound: 362, serverBound: 500, slowest: { server: 'slow', rps: 1000 }, setBy: 'generator' as const }] };
+    const at = summariseRun(reportContext(sized));
+    expect(at.rate).toBe(300);
+    expect(at.main.rows.every((r) => r.atRate?.offered?.mean === 300)).toBe(true);
+  });
+
   it('summarises a cell once, however often it is asked for', () => {
     const c = { key: 'saturation-mcp[official]', scenario: 'saturation-mcp', wiring: 'official' };
     expect(summary.cell(c, 'fast')).toBe(summary.cell(c, 'fast'));

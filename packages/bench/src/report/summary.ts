@@ -3,7 +3,7 @@
 // best paired by round. The sections read this model instead of summarising the runs again.
 import { baseName, runtimeOf, SERVERS, serverEntry } from '@mcp-runtimes/registry';
 import { PEER_WIRING, type BenchResults, type Measurement } from '../results.js';
-import { HEADLINE_SCENARIO } from '../scenarios.js';
+import { HEADLINE_SCENARIO, ratesOf, scenario } from '../scenarios.js';
 import { caseOf, cell, generatorBound, GENERATOR_BOUND, measurementsOf, type Case, type Cell } from '../summarise.js';
 import { onOtherRuntime, type Ctx } from './context.js';
 import { commonCase, KNEE_DROPPED } from './curve.js';
@@ -129,7 +129,8 @@ export function summariseRun(ctx: Ctx): RunSummary {
     return cells.get(key) ?? null;
   };
   const wiring = ctx.primary;
-  const rate = results.settings.rates[0];
+  // The headline's first rate as this run measured it (sized to the machine, or as given).
+  const rate = ratesOf(scenario(HEADLINE_SCENARIO), results.settings.rates, results.sizedRates)[0];
   const common = commonCase(ctx);
   const saturation = caseOf({ scenario: 'saturation-mcp', wiring });
   const fixed = rate === undefined ? undefined : caseOf({ scenario: HEADLINE_SCENARIO, wiring, rate });
