@@ -23,10 +23,11 @@ const READS = (CUSTOM_TOOL ? THEIR_READS : OUR_READS).map((read) => ({ ...read, 
 
 export const options = loadOptions({ model: 'closed', vus: 8, tags: READS.map((r) => r.op) });
 
-let turn = 0;
 export default function resources() {
   if (READS.length === 0) exec.test.abort('resources.js with TOOL reads RESOURCE_URI: give the resource to read');
-  // In gate mode there is one iteration: read them all.
-  const reads = __ENV.MODE === 'gate' ? READS : [READS[turn++ % READS.length]];
+  // In gate mode there is one iteration: read them all. Otherwise the test's iteration number
+  // (shared by every VU) picks the read, so each kind gets a quarter of the calls however few
+  // iterations each VU runs at a low rate.
+  const reads = __ENV.MODE === 'gate' ? READS : [READS[exec.scenario.iterationInTest % READS.length]];
   for (const read of reads) send(rpc('resources/read', read.params, read.op), read.valid);
 }
