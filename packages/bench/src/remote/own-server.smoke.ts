@@ -138,6 +138,8 @@ describe('pnpm bench:all --target --tool: a server with its own surface and no /
     expect(markdown).toContain('Server CPU and memory not measured: own has no /health.');
     expect(markdown).toContain("Every tool call was the targets' own `echo`");
     expect(markdown).toContain('Not run with it: batch');
+    // Its CPU table says "not measured", never a measured-looking zero.
+    expect(markdown).not.toMatch(/\b0 req\/CPU-s/);
   });
 
   it('refuses to plan cores for a target without server CPU, in words', () => {

@@ -410,7 +410,8 @@ function resourcesAndMemory(ctx: Ctx): Section {
         kind: 'text',
         text: `Server CPU seconds and peak resident memory, ${fromHealth(ctx) ? "as each server's /health reported them before and after each measurement" : 'read from /proc while each measurement ran'} (the load generator is a separate process on its own core). Requests per CPU-second is what a core of that server buys you.`,
       },
-      metricTable(ctx, rows, (x) => `${num(x.requestsPerCpuSecond.mean)} req/CPU-s, ${bytes(x.peakRssBytes)}`, { value: (x) => x.requestsPerCpuSecond, better: 'higher' }),
+      // A --target without /health reports no CPU time: its cell says so instead of "0 req/CPU-s".
+      metricTable(ctx, rows, (x) => (x.requestsPerCpuSecond.mean > 0 ? `${num(x.requestsPerCpuSecond.mean)} req/CPU-s, ${bytes(x.peakRssBytes)}` : 'not measured'), { value: (x) => x.requestsPerCpuSecond, better: 'higher' }),
       ...(peak.filter((p) => p > 0).length < 2 ? [] : [{
         kind: 'chart' as const,
         id: 'memory',
