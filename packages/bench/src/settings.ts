@@ -94,28 +94,33 @@ interface Profile {
   scenarios?: readonly string[];
 }
 
+/** How the default and standard profiles measure: they differ only in what they measure. */
+const MEASURED = {
+  // 3 s k6 runs and 2 s of warm-up: with SDK v2, the runtimes and the peers beside v1, the default
+  // run stays within 35 minutes here.
+  durationSeconds: 3,
+  warmupSeconds: 2,
+  // Saturation in four 1 s slices a round, every server once in each: a ratio between two
+  // servers is then taken seconds apart, and 3 rounds give 12 pairs.
+  saturationSeconds: 1,
+  saturationSlices: 4,
+  repeats: 3,
+  // The most the headline offers: k6 checks every body (~0.3 ms of its core a call), so a run
+  // sizes it down to its machine (fixed-rates.ts); the latency curve, oha's, goes further.
+  rates: [1000],
+  connections: 50,
+  wirings: ['tuned'],
+  // The runtimes comparison: node:http on the other supported Node lines beside its default (Bun
+  // and Deno are servers of their own), at saturation, in the headline scenario and the curve.
+  runtimeVariants: ['node-http@node22', 'node-http@node26'],
+} as const;
+
 export const PROFILES = {
   default: {
-    // 3 s k6 runs and 2 s of warm-up: with SDK v2, the runtimes and the peers beside v1, the run
-    // stays within 35 minutes here.
-    durationSeconds: 3,
-    warmupSeconds: 2,
-    // Saturation in four 1 s slices a round, every server once in each: a ratio between two
-    // servers is then taken seconds apart, and 3 rounds give 12 pairs.
-    saturationSeconds: 1,
-    saturationSlices: 4,
-    repeats: 3,
-    // The most the headline offers: k6 checks every body (~0.3 ms of its core a call), so a run
-    // sizes it down to its machine (fixed-rates.ts); the latency curve, oha's, goes further.
-    rates: [1000],
-    connections: 50,
-    wirings: ['tuned'],
+    ...MEASURED,
     // At saturation and in the headline scenario: SDK v1's documented wiring and SDK v2's tuned one
     // (SDK v2's documented wiring and the 2026-07-28 era: pnpm bench:sdk, or --compare).
     compare: ['official', 'v2-tuned'],
-    // The runtimes comparison: node:http on the other supported Node lines beside its default (Bun
-    // and Deno are servers of their own), at saturation, in the headline scenario and the curve.
-    runtimeVariants: ['node-http@node22', 'node-http@node26'],
     // One Python peer (both run the same app; py-hypercorn differs only in its ASGI server): --peers all.
     peers: ['py-uvicorn', 'fastmcp', 'hono-mcp'],
   },
@@ -123,16 +128,8 @@ export const PROFILES = {
   // servers and node-http on Node 22 and 26 in the tuned wiring, at saturation (the slices pair
   // them), in the headline scenario and the latency curve; no compared wirings, peers or other scenarios.
   standard: {
-    durationSeconds: 3,
-    warmupSeconds: 2,
-    saturationSeconds: 1,
-    saturationSlices: 4,
-    repeats: 3,
-    rates: [1000],
-    connections: 50,
-    wirings: ['tuned'],
+    ...MEASURED,
     compare: [],
-    runtimeVariants: ['node-http@node22', 'node-http@node26'],
     peers: [],
     scenarios: ['simple-tool', 'latency', 'saturation'],
   },
