@@ -2,12 +2,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchResults } from '../results.js';
+import { reproducedText } from './reproduced.js';
 import { runtimesTable } from './runtimes-table.js';
 
 /** The committed example run the README's answer is read from (a folder under the repository's root). */
 export const RUNTIMES_RUN = 'reports/example-runtimes';
+/** The same commit's default run right after it, which the README compares it with. */
+export const REPEAT_RUN = 'reports/example-runtimes-repeat';
+
+function load(root: string, folder: string): BenchResults {
+  return JSON.parse(readFileSync(join(root, folder, 'results.json'), 'utf8')) as BenchResults;
+}
 
 export function readmeBlocks(root: string): Record<string, string> {
-  const results = JSON.parse(readFileSync(join(root, RUNTIMES_RUN, 'results.json'), 'utf8')) as BenchResults;
-  return { runtimes: runtimesTable(results, RUNTIMES_RUN) };
+  const results = load(root, RUNTIMES_RUN);
+  return {
+    runtimes: runtimesTable(results, RUNTIMES_RUN),
+    reproduced: reproducedText(results, RUNTIMES_RUN, load(root, REPEAT_RUN), REPEAT_RUN),
+  };
 }
