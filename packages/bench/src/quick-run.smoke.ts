@@ -129,9 +129,10 @@ describe('pnpm bench:all --quick', () => {
     // The curve: oha's open-loop points, each server's own rates and the common one, with a knee table.
     expect(markdown).toContain("**Each server's knee**");
     expect(markdown).toContain('**p99 at the common load**');
-    for (const chart of ['throughput', 'saturation', 'curve-p99', 'latency-p50', 'latency-p99', 'cpu', 'memory', 'layers', 'waves', 'overhead', 'cold-start-stdio']) {
+    // One fixed rate (the sized one) draws latency at that rate as bars, not a one-point line.
+    for (const chart of ['answer', 'saturation', 'curve-p99', 'latency-at-rate', 'memory', 'layers', 'waves', 'overhead', 'cold-start-stdio']) {
       expect(existsSync(join(out, 'charts', `${chart}.svg`)), chart).toBe(true);
     }
-    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<svg class="chart" id="throughput"');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<svg class="chart" id="answer"');
   });
 });
