@@ -5,6 +5,7 @@ import type { BenchResults } from '../results.js';
 import { reportContext } from '../report/context.js';
 import { num } from '../report/format.js';
 import { summariseRun } from '../report/summary.js';
+import { runDuration } from './runtimes-table.js';
 import type { Summary } from '../stats.js';
 
 /** The servers of the main comparison, fastest first, with each one's ratio to the fastest. */
@@ -42,8 +43,7 @@ export function moves(first: Ranking, second: Ranking): { server: string; from: 
 const pct = (share: number) => (Number.isFinite(share) ? `±${num(share * 100, 1)}%` : 'no interval');
 
 function runName(results: BenchResults, folder: string): string {
-  const seconds = Math.round((Date.parse(results.finishedAt) - Date.parse(results.startedAt)) / 1000);
-  return `[${folder}](${folder}/RESULTS.md) (started ${results.startedAt.slice(11, 16)} UTC, ${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s)`;
+  return `[${folder}](${folder}/RESULTS.md) (started ${results.startedAt.slice(11, 16)} UTC, ${runDuration(results)})`;
 }
 
 /** The README's paragraph on the two runs of one commit. */

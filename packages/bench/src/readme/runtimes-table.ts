@@ -7,7 +7,8 @@ import { roundsText } from '../report/labels.js';
 import { ratioText, runtimeComparison, runtimeVerdict } from '../report/runtimes.js';
 import { countRounds, summariseRun } from '../report/summary.js';
 
-function minutesAndSeconds(results: BenchResults): string {
+/** How long a run took, as `32m56s`. */
+export function runDuration(results: BenchResults): string {
   const seconds = Math.round((Date.parse(results.finishedAt) - Date.parse(results.startedAt)) / 1000);
   return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
 }
@@ -18,7 +19,7 @@ export function runLine(results: BenchResults, folder: string): string {
   const pinning = env.pinning ? `, server on ${env.pinning.server}, load generator on ${env.pinning.generator}` : '';
   return (
     `From [${folder}](${folder}/RESULTS.md): \`${results.settings.command}\` at \`${env.gitSha.slice(0, 7)}\`${env.gitDirty ? ' (uncommitted changes)' : ''}, ` +
-    `${env.date.slice(0, 10)}, ${minutesAndSeconds(results)}, ${hasFailures(results) ? 'with failures (see its report)' : 'no failure'}; ` +
+    `${env.date.slice(0, 10)}, ${runDuration(results)}, ${hasFailures(results) ? 'with failures (see its report)' : 'no failure'}; ` +
     `${env.cores} cores (${env.cpuModel})${pinning}; ${roundsText(countRounds(results))}; figures ±half the 95% interval, ratios paired by round.`
   );
 }

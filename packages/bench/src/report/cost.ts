@@ -5,7 +5,7 @@
 import { plans } from '../plan/capacity.js';
 import { operatingPoints } from '../plan/operating-points.js';
 import { PEER_WIRING } from '../results.js';
-import { HEADLINE_SCENARIO, ratesOf, scenario } from '../scenarios.js';
+import { HEADLINE_SCENARIO } from '../scenarios.js';
 import { caseOf } from '../summarise.js';
 import { p99Bound } from './curve.js';
 import type { Ctx } from './context.js';
@@ -21,8 +21,7 @@ function label(server: string, wiring: string): string {
 
 export function costSection(ctx: Ctx, summary: RunSummary): Section {
   const results = ctx.results;
-  // The headline's first rate as this run measured it (sized to the machine, or as given).
-  const rate = ratesOf(scenario(HEADLINE_SCENARIO), results.settings.rates, results.sizedRates)[0];
+  const rate = summary.rate;
   const bound = p99Bound(ctx);
   const points = operatingPoints(results);
   if (points.length === 0 || results.environment.remote) return { id: 'cost', title: 'Cost per call', blocks: [] };
@@ -48,11 +47,11 @@ export function costSection(ctx: Ctx, summary: RunSummary): Section {
   const cheapest = separate(main.cheaper);
   const name = (server: string) => label(server, rowOf(main, server)?.entrant.wiring ?? ctx.primary);
   const behind = main.rows.filter((r) => r.atRate !== null && !r.keptUp).map((r) => label(r.entrant.server, r.entrant.wiring));
-  if (summary.rate !== undefined && cheapest && cheapest.behind.length + cheapest.close.length > 0) {
+  if (rate !== undefined && cheapest && cheapest.behind.length + cheapest.close.length > 0) {
     const others = (names: string[]) => names.map((n) => `${name(n)} ${ratioRange(main.cheaper.ratios.get(n))}`).join(', ');
     blocks.push({
       kind: 'text',
-      text: `**Cheapest per call at ${num(summary.rate)} calls/s**: ${
+      text: `**Cheapest per call at ${num(rate)} calls/s**: ${
         isClear(cheapest)
           ? `**${name(cheapest.best)}**: every other one's calls per CPU-second over its, paired by round, lies below 1 (${others(cheapest.behind)})`
           : `no clear winner; ${name(cheapest.best)} the least, not separable, paired by round, from ${others(cheapest.close)}`
