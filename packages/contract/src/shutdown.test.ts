@@ -19,6 +19,14 @@ const SLOW_CALL = JSON.stringify({
   params: { name: 'agent_task', arguments: { task: 'finish me', delay_ms: 800 } },
 });
 
+async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
 function transportFor(url: string): TransportOptions {
   return url.startsWith('https:') ? { http: '2', ca: readFileSync(certificatePath()) } : { http: '1.1' };
 }
@@ -32,7 +40,10 @@ describe.each(SERVERS.map((s) => s.name))('%s', (name) => {
       await sleep(200); // the call is now awaiting its delay inside the server
       const exited = server.stop();
 
-      await sleep(100);
+      // A request that reached the server before it handled SIGTERM is answered (503, Connection:
+      // close); "refused" applies to connections made after it stopped accepting, which it does in
+      // the same synchronous step as printing this line.
+      await until(() => /received SIGTERM/.test(server.output()), 'the server to handle SIGTERM');
       const fresh = createFetch(server.url, transportFor(server.url));
       await expect(
         fresh.fetch(server.url.replace('/mcp', '/health')).finally(() => fresh.close()),
