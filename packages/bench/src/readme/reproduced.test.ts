@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureResults, type FixtureServer } from '../report/fixture.js';
-import { moves, rankingAtSaturation, relativeHalfWidth, reproducedText, widest } from './reproduced.js';
+import { agreement, moves, pairOrders, rankingAtSaturation, relativeHalfWidth, reproducedText, widest } from './reproduced.js';
 
 const server = (name: string, mcp: number[]): FixtureServer => ({ name, mcp, raw: mcp.map((x) => x * 10), p99At: { 100: 4, 400: 9 } });
 const run = (servers: FixtureServer[], sha: string, startedAt: string) => {
@@ -36,5 +36,17 @@ describe('a run done twice', () => {
       { server: 'node-http', from: 2, to: 1 },
     ]);
     expect(reproducedText(first, 'reports/a', swapped, 'reports/b')).toContain('differently: uws 1st then 2nd, node-http 2nd then 1st');
+  });
+
+  it('counts the pairs both runs separate alike, in opposite orders, or leave level', () => {
+    const swapped = run([server('node-http', [500, 400, 300]), server('uws', [400, 320, 240]), server('hono', [250, 200, 150])], 'abcdef1234', '2026-12-07T15:35:00.000Z');
+    // Run 1: uws > node-http > hono, every pair exact. Swapped: node-http ahead of uws in every round.
+    const result = agreement(pairOrders(first), pairOrders(swapped));
+    expect(result.same).toBe(2);
+    expect(result.opposite.map((p) => [...p.pair].sort())).toEqual([['node-http', 'uws']]);
+    expect(result.level).toBe(0);
+    const noisy = run([server('node-http', [500, 400, 300]), server('uws', [450, 420, 290]), server('hono', [250, 200, 150])], 'abcdef1234', '2026-12-07T15:35:00.000Z');
+    expect(agreement(pairOrders(first), pairOrders(noisy)).level).toBe(1);
+    expect(reproducedText(first, 'reports/a', swapped, 'reports/b')).toContain('Of the 3 pairs of servers, 2 were separated by their paired interval in both runs in the same order, 1 in opposite orders');
   });
 });

@@ -4,7 +4,9 @@
 import type { BenchResults } from '../results.js';
 import { reportContext } from '../report/context.js';
 import { num } from '../report/format.js';
+import { pairedRatio } from '../report/paired.js';
 import { summariseRun } from '../report/summary.js';
+import { caseOf } from '../summarise.js';
 import { runDuration } from './runtimes-table.js';
 import type { Summary } from '../stats.js';
 
@@ -40,6 +42,46 @@ export function moves(first: Ranking, second: Ranking): { server: string; from: 
   });
 }
 
+/** Two servers as one run's paired interval (their ratio, slice by slice, at saturation) orders them; `ahead` null when it reaches 1. */
+export interface PairOrder {
+  pair: [string, string];
+  ahead: string | null;
+}
+
+/** Every pair of the main comparison's servers at saturation, each ordered by its own paired ratio. */
+export function pairOrders(results: BenchResults): PairOrder[] {
+  const summary = summariseRun(reportContext(results));
+  const rows = summary.main.rows.filter((r) => r.saturation !== null);
+  const runsOf = (i: number) => {
+    const { server, wiring } = (rows[i] as (typeof rows)[number]).entrant;
+    return summary.runs(caseOf({ scenario: 'saturation-mcp', wiring }), server);
+  };
+  return rows.flatMap((a, i) =>
+    rows.slice(i + 1).map((b, k) => {
+      const ratio = pairedRatio(runsOf(i), runsOf(i + 1 + k), (m) => m.rps);
+      const ahead = ratio.ci95 === null ? null : ratio.ci95[0] > 1 ? a.entrant.server : ratio.ci95[1] < 1 ? b.entrant.server : null;
+      return { pair: [a.entrant.server, b.entrant.server] as [string, string], ahead };
+    }),
+  );
+}
+
+/** Whether two runs' orders agree: pairs both separate the same way, pairs they separate opposite ways, and pairs at least one leaves level. */
+export function agreement(first: readonly PairOrder[], second: readonly PairOrder[]): { same: number; opposite: PairOrder[]; level: number } {
+  const key = (p: PairOrder) => [...p.pair].sort().join(' ');
+  const other = new Map(second.map((p) => [key(p), p]));
+  let same = 0;
+  let level = 0;
+  const opposite: PairOrder[] = [];
+  for (const p of first) {
+    const q = other.get(key(p));
+    if (!q) continue;
+    if (p.ahead === null || q.ahead === null) level++;
+    else if (p.ahead === q.ahead) same++;
+    else opposite.push(p);
+  }
+  return { same, opposite, level };
+}
+
 const pct = (share: number) => (Number.isFinite(share) ? `±${num(share * 100, 1)}%` : 'no interval');
 
 function runName(results: BenchResults, folder: string): string {
@@ -57,11 +99,17 @@ export function reproducedText(first: BenchResults, firstFolder: string, second:
   const changed = moves(a, b);
   const widths = `The widest 95% interval of a ratio to the fastest: ${wide.map((w, i) => (w ? `${pct(w.halfWidth)} (${w.server}, run ${i + 1})` : 'none')).join(' and ')}.`;
   const order = (r: Ranking) => r.order.map((s) => `${s} ${num(r.ratios.get(s)?.mean ?? Number.NaN, 2)}`).join(', ');
+  const agreed = agreement(pairOrders(first), pairOrders(second));
+  const pairs = agreed.same + agreed.opposite.length + agreed.level;
+  const separated =
+    `Of the ${pairs} pairs of servers, ${agreed.same} were separated by their paired interval in both runs in the same order, ` +
+    `${agreed.opposite.length} in opposite orders${agreed.opposite.length > 0 ? ` (${agreed.opposite.map((p) => p.pair.join(' and ')).join(', ')})` : ''}, ` +
+    `and ${agreed.level} were level (the interval reaching 1) in at least one run.`;
   const ranking =
     changed.length === 0
       ? `Both ranked the ${a.order.length} servers at saturation in the same order (ratio to the fastest, paired by slice): ${order(a)} in the first; ${order(b)} in the second.`
       : `They ranked the servers at saturation differently: ${changed.map((m) => `${m.server} ${ordinal(m.from)} then ${ordinal(m.to)}`).join(', ')} (first: ${order(a)}; second: ${order(b)}).`;
-  return `**Run twice.** Two consecutive default runs of ${same}: ${runName(first, firstFolder)} and ${runName(second, secondFolder)}. ${ranking} ${widths}`;
+  return `**Run twice.** Two consecutive default runs of ${same}: ${runName(first, firstFolder)} and ${runName(second, secondFolder)}. ${ranking} ${separated} ${widths}`;
 }
 
 function ordinal(n: number): string {
