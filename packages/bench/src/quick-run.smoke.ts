@@ -2,11 +2,12 @@
 // with a complete report: every server and peer × scenario and every study measured, no gate failed, no error of ours.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { onDefaultRuntime, PEERS, runtimeOf, SERVERS } from '@mcp-runtimes/registry';
+import { onDefaultRuntime, PEERS, runtimeOf } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
 import { PEER_WIRING, type BenchResults } from './results.js';
 import { HEADLINE_SCENARIO, ratesOf, SCENARIOS } from './scenarios.js';
 import { eraOf } from './variants.js';
+import { DEFAULT_SERVERS } from './settings.js';
 import { runCli } from './smoke-run.js';
 
 describe('pnpm bench:all --quick', () => {
@@ -22,7 +23,7 @@ describe('pnpm bench:all --quick', () => {
     expect(results.floor?.map((f) => f.wiring)).toEqual([...results.settings.wirings, ...results.settings.compare]);
     for (const f of results.floor ?? []) expect(f.calls, f.wiring).toBeGreaterThan(0);
     const wirings = (r: BenchResults) => [...r.settings.wirings, ...r.settings.compare];
-    for (const server of SERVERS.map((s) => s.name)) {
+    for (const server of DEFAULT_SERVERS) {
       const measured = wirings(results);
       // Each wiring's start in the rounds, then the main wiring's again for the latency curve.
       expect(results.gates.filter((g) => g.server === server).map((g) => [g.wiring, g.passed])).toEqual([...measured, ...results.settings.wirings].map((w) => [w, true]));
@@ -109,7 +110,7 @@ describe('pnpm bench:all --quick', () => {
 
     // Reliability: SIGTERM under load loses nothing and every exit is clean (overload and soak: reliability-run.smoke.ts).
     const reliability = results.reliability;
-    expect(reliability?.shutdown.map((d) => d.server)).toEqual(SERVERS.map((s) => s.name));
+    expect(reliability?.shutdown.map((d) => d.server)).toEqual(DEFAULT_SERVERS);
     for (const d of reliability?.shutdown ?? []) {
       expect([d.accepted, d.answered, d.broken, d.exitCode], d.server).toEqual([d.received, d.received, 0, 0]);
       expect(d.received, d.server).toBeGreaterThan(0);

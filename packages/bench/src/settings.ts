@@ -94,6 +94,9 @@ interface Profile {
   scenarios?: readonly string[];
 }
 
+/** The servers a run measures unless told which: every one not marked opt-in. */
+export const DEFAULT_SERVERS: readonly string[] = SERVERS.filter((s) => !s.optIn).map((s) => s.name);
+
 /** How the default and standard profiles measure: they differ only in what they measure. */
 const MEASURED = {
   // 3 s k6 runs and 2 s of warm-up: with SDK v2, the runtimes and the peers beside v1, the default
@@ -183,7 +186,8 @@ export const USAGE = `pnpm bench:all [-- options]
   --runs N             measured runs per study configuration (default ${STUDY_PROFILES.default.runs}, full ${STUDY_PROFILES.full.runs}; warm-up ${STUDY_PROFILES.default.warmupRuns} more)
   --delay MS           the studies' tool delay (default ${STUDY_PROFILES.default.delayMs}, full ${STUDY_PROFILES.full.delayMs})
   --servers a,b        servers to measure, each on its default runtime or as <server>@<runtime> (default: all:
-                       ${SERVERS.map((s) => s.name).join(', ')}, and ${PROFILES.default.runtimeVariants.join(', ')})
+                       ${DEFAULT_SERVERS.join(', ')}, and ${PROFILES.default.runtimeVariants.join(', ')};
+                       also known: ${SERVERS.filter((s) => s.optIn).map((s) => s.name).join(', ')})
   --runtimes a,b       the runtimes to measure the servers on: each server on each of these it runs on (known:
                        ${RUNTIME_NAMES.join(', ')}; default: each server's own, and the runtimes comparison above)
   --peers a,b|all|none other stacks' MCP servers measured beside ours (default ${PROFILES.default.peers.join(', ')}; all: ${PEERS.map((p) => p.name).join(', ')})
@@ -225,7 +229,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const profile: Profile = PROFILES[profileName === 'full' ? 'default' : profileName];
   const settings: BenchSettings = {
     profile: profileName,
-    servers: [...SERVERS.map((s) => s.name), ...profile.runtimeVariants],
+    servers: [...DEFAULT_SERVERS, ...profile.runtimeVariants],
     peers: [...profile.peers],
     scenarios: [...(profile.scenarios ?? SCENARIOS.map((s) => s.id))],
     repeats: profile.repeats,

@@ -30,6 +30,10 @@ export interface ServerEntry {
   nativeServer?: true;
   /** Where its runtime, not MCP_HEADERS_TIMEOUT_MS, decides when a slow client is cut off. */
   slowClients?: SlowClientCutoffs;
+  /** A web framework in front of another server's HTTP stack (`over`, a server of this list): the report's Frameworks section sets the two side by side. */
+  framework?: { over: string };
+  /** Measured only when named (`--servers`, `pnpm bench:frameworks`), so `pnpm bench:all` keeps to its time; every suite still runs it. */
+  optIn?: true;
 }
 
 /** The Node lines a Node stack runs on, the default first. */
@@ -67,6 +71,29 @@ export const SERVERS: readonly ServerEntry[] = [
     saturationListener: 'http1',
     offers: 'the Web-standard handler and its middleware',
     runtimes: NODE_LINES,
+    framework: { over: 'node-http' },
+  },
+  {
+    name: 'express',
+    title: 'Express 5 on node:http',
+    listeners: ['http1'],
+    loadListener: 'http1',
+    saturationListener: 'http1',
+    offers: "the framework most Node MCP servers and the SDK's own examples are written in",
+    runtimes: NODE_LINES,
+    framework: { over: 'node-http' },
+    optIn: true,
+  },
+  {
+    name: 'fastify',
+    title: 'Fastify 5 on node:http',
+    listeners: ['http1'],
+    loadListener: 'http1',
+    saturationListener: 'http1',
+    offers: 'hooks, plugins and schema-checked routes',
+    runtimes: NODE_LINES,
+    framework: { over: 'node-http' },
+    optIn: true,
   },
   {
     name: 'uws',

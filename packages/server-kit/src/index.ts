@@ -15,7 +15,7 @@ export { LineTransport } from './host/line-transport.js';
 export { createEndpoint, type Endpoint, type EndpointOptions } from './core/endpoint.js';
 export { abortSignalOf, RequestAbandoned, incomingFromRequest, isTextReply, toResponse, webUrl, type Incoming, type Reply, type TextReply } from './core/exchange.js';
 export { WIRINGS, WIRING_NAMES, sdkOf, type WiringName, type McpHandler } from './core/wirings.js';
-export { createNodeHandler, toWebRequest, writeWebResponse } from './adapters/node.js';
+export { createNodeHandler, toWebRequest, writeWebResponse, type FrameworkBody } from './adapters/node.js';
 export { serveUntilSignalled, endpointUrl, httpServerListener, readyLine, type Listener } from './host/lifecycle.js';
 export { localhostCertificate, certificateFromFiles, defaultCertDir, type Certificate } from './host/certificate.js';
 export { jsonResponse, jsonRpcError, requestTimedOut } from './core/responses.js';

@@ -2,7 +2,7 @@
 // scenarios (gate, warm-up, each scenario and rate, servers interleaved in rounds), written
 // as a shell script for the k6 container. The servers run for the whole demo, so each is
 // gated and warmed up once, in the first round.
-import { onDefaultRuntime } from '@mcp-runtimes/registry';
+import { onDefaultRuntime, SERVERS } from '@mcp-runtimes/registry';
 import { k6RunEnv, WARMUP, warmupEnv } from '../measurement.js';
 import type { BenchSettings } from '../results.js';
 import { ratesOf, scenario, SCENARIOS } from '../scenarios.js';
@@ -68,7 +68,8 @@ export function demoSettings(args: readonly string[], wiring: string): BenchSett
   if (args.includes('--servers') && elsewhere.length > 0) {
     throw new Error(`${elsewhere.join(', ')}: the demo's containers run each server on its default runtime (pnpm bench:all on the host compares runtimes)`);
   }
-  settings.servers = settings.servers.filter(onDefaultRuntime);
+  // The compose file runs every server, the opt-in ones too: measure each unless told which.
+  settings.servers = args.includes('--servers') ? settings.servers.filter(onDefaultRuntime) : SERVERS.map((s) => s.name);
   // The compose file runs our servers only: the peers are measured by pnpm bench:all on the host.
   settings.peers = [];
   settings.command = ['docker compose up', ...(args.length > 0 ? [`(DEMO_ARGS=${args.join(' ')})`] : [])].join(' ');

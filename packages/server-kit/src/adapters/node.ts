@@ -16,12 +16,19 @@ type NodeResponse = ServerResponse | Http2ServerResponse;
 /** Connection-specific headers HTTP/2 forbids (RFC 9113 §8.2.2). */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']);
 
+/**
+ * A body a framework in front (Express, Fastify) has already read: its text, or `null` when the
+ * framework refused it as larger than its limit (the core answers 413). Absent: the core reads
+ * the request stream itself.
+ */
+export type FrameworkBody = string | null | undefined;
+
 export function createNodeHandler(
   endpoint: Endpoint,
   scheme: 'http' | 'https',
-): (req: NodeRequest, res: NodeResponse) => void {
-  return (req, res) => {
-    handle(endpoint, scheme, req, res).catch((error: unknown) => {
+): (req: NodeRequest, res: NodeResponse, body?: FrameworkBody) => void {
+  return (req, res, body) => {
+    handle(endpoint, scheme, req, res, body).catch((error: unknown) => {
       console.error(`internal error while answering: ${(error as Error)?.message ?? String(error)}`);
       if (!res.headersSent && !res.destroyed) {
         res.writeHead(500, { 'content-type': 'application/json' });
@@ -33,10 +40,10 @@ export function createNodeHandler(
   };
 }
 
-async function handle(endpoint: Endpoint, scheme: string, req: NodeRequest, res: NodeResponse): Promise<void> {
+async function handle(endpoint: Endpoint, scheme: string, req: NodeRequest, res: NodeResponse, body: FrameworkBody): Promise<void> {
   res.on('error', () => {}); // a client that vanished mid-write is not an error of ours
   cutOffSlowBody(req, res, endpoint.config.requestTimeoutMs);
-  const incoming = new NodeIncoming(req, res, scheme);
+  const incoming = new NodeIncoming(req, res, scheme, body, endpoint.config.maxBodyBytes);
   const reply = (req.url ?? '').startsWith('/')
     ? await endpoint.handle(incoming)
     : jsonResponse(400, { error: 'bad_request', message: 'Bad Request: invalid request target' });
@@ -109,6 +116,8 @@ class NodeIncoming implements Incoming {
     private readonly req: NodeRequest,
     private readonly res: NodeResponse,
     private readonly scheme: string,
+    private readonly body: FrameworkBody = undefined,
+    private readonly maxBodyBytes = Number.POSITIVE_INFINITY,
   ) {}
 
   get method(): string {
@@ -127,6 +136,7 @@ class NodeIncoming implements Incoming {
   }
 
   readBody(limit: number): Promise<string | null> {
+    if (this.body !== undefined) return Promise.resolve(this.body === null || Buffer.byteLength(this.body) > limit ? null : this.body);
     const req = this.req as Readable;
     if (goneUnread(this.req)) return Promise.reject(new RequestAbandoned(GONE_UNREAD));
     return new Promise((resolve, reject) => {
@@ -176,7 +186,12 @@ class NodeIncoming implements Incoming {
   }
 
   toRequest(): Request {
-    return toWebRequest(this.req, this.scheme, abortSignalOf(this), requestBody(this.req, () => this.discard()));
+    const signal = abortSignalOf(this);
+    if (this.body === undefined) return toWebRequest(this.req, this.scheme, signal, requestBody(this.req, () => this.discard()));
+    // A body the framework refused is gone (it read past its limit and dropped the rest): the web
+    // Request declares one byte over the limit and carries nothing, so a reader answers 413.
+    if (this.body === null) return toWebRequest(this.req, this.scheme, signal, null, { 'content-length': String(this.maxBodyBytes + 1) });
+    return toWebRequest(this.req, this.scheme, signal, this.req.method === 'GET' || this.req.method === 'HEAD' ? null : textStream(this.body));
   }
 
   /** Drops what is left of the body (once). */
@@ -296,11 +311,23 @@ function requestBody(req: NodeRequest, discard: () => void): ReadableStream<Uint
   );
 }
 
+/** A body already read, as the stream a web Request carries. */
+function textStream(text: string): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  return new ReadableStream({
+    start(controller) {
+      if (bytes.byteLength > 0) controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+}
+
 export function toWebRequest(
   req: NodeRequest,
   scheme: string,
   signal: AbortSignal,
   body: ReadableStream<Uint8Array> | null,
+  replaced: Record<string, string> = {},
 ): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -308,6 +335,7 @@ export function toWebRequest(
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else headers.set(name, value);
   }
+  for (const [name, value] of Object.entries(replaced)) headers.set(name, value);
   const authority = authorityOf(req);
   if (authority !== undefined && !headers.has('host')) headers.set('host', authority);
   return new Request(webUrl(scheme, authority, req.url ?? '/'), {
