@@ -12,6 +12,7 @@ import type { Block, Report, Section } from './model.js';
 import { busy, caseTitle, roundsText } from './labels.js';
 import { peersSection } from './peers.js';
 import { runtimesSection } from './runtimes.js';
+import { frameworksSection } from './frameworks.js';
 import { costSection } from './cost.js';
 import { sdkSection } from './sdk.js';
 import { recommend } from './recommend.js';
@@ -41,6 +42,7 @@ export function buildReport(results: BenchResults): Report {
           { id: 'pick', title: 'Which runtime should I pick?', blocks: recommend(ctx, summary) },
           overview(ctx),
           runtimesSection(ctx, summary),
+          frameworksSection(ctx, summary),
           costSection(ctx, summary),
           saturation(ctx),
           curveSection(ctx),

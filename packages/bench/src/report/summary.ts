@@ -7,7 +7,8 @@ import { HEADLINE_SCENARIO, ratesOf, scenario } from '../scenarios.js';
 import { caseOf, cell, generatorBound, GENERATOR_BOUND, measurementsOf, type Case, type Cell } from '../summarise.js';
 import { onOtherRuntime, type Ctx } from './context.js';
 import { commonCase, KNEE_DROPPED } from './curve.js';
-import { pairedToBest, separate, type PairedMetric, type Separation } from './paired.js';
+import type { Summary } from '../stats.js';
+import { pairedRatio, pairedToBest, separate, type PairedMetric, type Separation } from './paired.js';
 
 /** One server as a comparison sees it: ours in the run's main wiring, a peer in its own configuration. */
 export interface Entrant {
@@ -61,6 +62,19 @@ export interface VerdictInputs {
   among: Comparison | null;
 }
 
+/** A framework over the HTTP stack it sits on, each figure paired by slice (saturation) or round. */
+export interface FrameworkFigures {
+  server: string;
+  /** The server whose HTTP stack it runs on (node-http for Express, Fastify, Hono). */
+  over: string;
+  /** MCP calls/s at saturation over `over`'s. */
+  mcp: Summary;
+  /** Raw echo req/s at saturation over `over`'s raw echo: the framework alone. */
+  raw: Summary;
+  /** Calls per CPU-second at the fixed rate over `over`'s, when both kept up there. */
+  cheaper: Summary | null;
+}
+
 export interface RunSummary {
   wiring: string;
   rate: number | undefined;
@@ -72,6 +86,8 @@ export interface RunSummary {
   ours: Comparison;
   /** Each runtime's own HTTP server, one per runtime. */
   runtimes: Comparison;
+  /** Each framework measured, with the stack under it, when that was measured too. */
+  frameworks: FrameworkFigures[];
   verdict: VerdictInputs;
   /** A server's cell in a case, summarised once however often it is asked for. */
   cell(c: Case, server: string): Cell | null;
@@ -165,6 +181,24 @@ export function summariseRun(ctx: Ctx): RunSummary {
   const main = compare([...ours, ...elsewhere, ...peers].filter(measuredIn).map(figuresOf));
   const runtimes = compare(runtimeEntrants(results).map((server) => figuresOf({ server, wiring, peer: false })));
 
+  const raw = caseOf({ scenario: 'saturation-raw' });
+  const frameworks = ctx.servers.flatMap((server): FrameworkFigures[] => {
+    // A --target label names no server of ours: it has no framework entry.
+    const over = SERVERS.find((s) => s.name === server)?.framework?.over;
+    if (over === undefined || !ctx.servers.includes(over)) return [];
+    const both = (c: Case, value: (m: Measurement) => number) => pairedRatio(runs(c, server), runs(c, over), value);
+    const keptUpBoth = fixed !== undefined && keptUp(cellAt(fixed, server)) && keptUp(cellAt(fixed, over));
+    return [
+      {
+        server,
+        over,
+        mcp: both(saturation, (m) => m.rps),
+        raw: both(raw, (m) => m.rps),
+        cheaper: keptUpBoth && fixed ? both(fixed, (m) => m.requestsPerCpuSecond) : null,
+      },
+    ];
+  });
+
   const throughput = main.saturationBound ? null : separate(main.throughput);
   const contenders = throughput ? [throughput.best, ...throughput.close] : [];
   const among = contenders.length > 1 ? compare(main.rows.filter((r) => contenders.includes(r.entrant.server))) : null;
@@ -176,6 +210,7 @@ export function summariseRun(ctx: Ctx): RunSummary {
     main,
     ours: compare(ours.filter(measuredIn).map(figuresOf)),
     runtimes,
+    frameworks,
     verdict: { throughput, contenders, among },
     cell: cellAt,
     runs,
