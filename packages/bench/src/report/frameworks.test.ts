@@ -35,5 +35,6 @@ describe('the Frameworks section', () => {
     expect(frameworkCost({ n: 3, mean: 0.8, ci95: [0.7, 0.9] } as never)).toBe('20% (10–30%)');
     expect(frameworkCost({ n: 3, mean: 0.95, ci95: [0.85, 1.05] } as never)).toBe('not separable from it');
     expect(frameworkCost({ n: 1, mean: 0.5, ci95: null } as never)).toBe('50% (one slice)');
+    expect(frameworkCost({ n: 3, mean: 1.2, ci95: [1.03, 1.37] } as never)).toBe('none: 20% faster (3–37%)');
   });
 });

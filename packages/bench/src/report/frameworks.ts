@@ -11,17 +11,20 @@ import type { Section } from './model.js';
 import { ratioText } from './runtimes.js';
 import type { FrameworkFigures, RunSummary } from './summary.js';
 
-/** "costs 12% (8–16%)" or "level" when the paired interval reaches 1; the share of the stack's throughput the framework takes. */
+/**
+ * What the framework takes of the stack's throughput: "57% (44–71%)", "none: 20% faster (3–37%)"
+ * where it beats the stack alone, or "not separable from it" where the paired interval reaches 1.
+ */
 export function frameworkCost(ratio: Summary): string {
   if (ratio.n === 0) return 'n/a';
-  const share = (r: number) => num((1 - r) * 100, 0);
-  if (!ratio.ci95) return `${share(ratio.mean)}% (one slice)`;
+  const pct = (share: number) => num(share * 100, 0);
+  if (!ratio.ci95) return `${pct(1 - ratio.mean)}% (one slice)`;
   const [low, high] = ratio.ci95;
   if (low <= 1 && high >= 1) return 'not separable from it';
-  return `${share(ratio.mean)}% (${share(high)}–${share(low)}%)`;
+  if (low > 1) return `none: ${pct(ratio.mean - 1)}% faster (${pct(low - 1)}–${pct(high - 1)}%)`;
+  return `${pct(1 - ratio.mean)}% (${pct(1 - high)}–${pct(1 - low)}%)`;
 }
 
-/** The frameworks beside their stack, as the section and the README show them; null when none was measured with its stack. */
 export function frameworkTable(summary: RunSummary): { head: string[]; rows: string[][] } | null {
   if (summary.frameworks.length === 0) return null;
   const saturation = caseOf({ scenario: 'saturation-mcp', wiring: summary.wiring });
