@@ -1,0 +1,19 @@
+// The README's "Which framework" table, generated from a committed `pnpm bench:frameworks` run.
+import type { BenchResults } from '../results.js';
+import { reportContext } from '../report/context.js';
+import { frameworkTable } from '../report/frameworks.js';
+import { summariseRun } from '../report/summary.js';
+import { runLine } from './runtimes-table.js';
+
+export function frameworksTable(results: BenchResults, folder: string): string {
+  const summary = summariseRun(reportContext(results));
+  const table = frameworkTable(summary);
+  if (table === null) throw new Error(`${folder} measured no framework beside its stack: it cannot give the frameworks table`);
+  return [
+    `${runLine(results, folder)} Each framework in front of the same core on node:http, \`${summary.wiring}\` wiring.`,
+    '',
+    `| ${table.head.join(' | ')} |`,
+    `| ${table.head.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...table.rows.map((cells) => `| ${cells.join(' | ')} |`),
+  ].join('\n');
+}
