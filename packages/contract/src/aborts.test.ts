@@ -4,9 +4,9 @@
  * its memory. On every server and listener.
  */
 import { createFetch } from '@mcp-runtimes/client';
-import { SERVERS, type Protocol } from '@mcp-runtimes/registry';
+import type { Protocol } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
-import { serverForSuite, WIRING } from './harness.js';
+import { CONTRACT_SERVERS, serverForSuite, WIRING } from './harness.js';
 import { cpuBoundCall, health, healthUntil, MCP_HEADERS, openConnections, rssBytes, toolCall, transportOf } from './faults.js';
 
 const WAVES = 20;
@@ -50,7 +50,7 @@ async function abortedCalls(url: string, protocol: Protocol, count: number, dela
   }
 }
 
-describe.each(SERVERS)('$name', (entry) => {
+describe.each(CONTRACT_SERVERS)('$name', (entry) => {
   const running = serverForSuite(entry.name, {}, { v8Flags: [`--max-old-space-size=${HEAP_LIMIT_MIB}`] });
 
   it('cancels the tool when its client disconnects, on every listener', async () => {

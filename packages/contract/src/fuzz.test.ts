@@ -4,10 +4,10 @@
  * afterwards. FUZZ_RUNS cases per server and listener kind (2,000 by default).
  */
 import { createFetch, type BoundFetch } from '@mcp-runtimes/client';
-import { SERVERS, type Protocol } from '@mcp-runtimes/registry';
+import type { Protocol } from '@mcp-runtimes/registry';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerIn, MODERN, serverForSuite } from './harness.js';
+import { answerIn, CONTRACT_SERVERS, MODERN, serverForSuite } from './harness.js';
 import { leaksInternals, MCP_HEADERS, toolCall, transportOf } from './faults.js';
 import { fuzzRequest, type FuzzRequest, type HeaderNames } from './fuzz-cases.js';
 
@@ -29,7 +29,7 @@ async function send(client: BoundFetch, base: string, request: FuzzRequest) {
   return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
 }
 
-describe.each(SERVERS)('$name', (entry) => {
+describe.each(CONTRACT_SERVERS)('$name', (entry) => {
   const running = serverForSuite(entry.name);
 
   // HTTP/1.1 and HTTP/2 parse differently; the TLS listener is fuzzed over h2, h2c over HTTP/1.1-less h2 too.

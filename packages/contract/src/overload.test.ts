@@ -5,15 +5,15 @@
  * server that never lets the loop turn would leave the backlog unseen in kernel buffers.
  */
 import { createFetch } from '@mcp-runtimes/client';
-import { SERVERS, type Protocol } from '@mcp-runtimes/registry';
+import type { Protocol } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
-import { answerIn, serverForSuite } from './harness.js';
+import { answerIn, CONTRACT_SERVERS, serverForSuite } from './harness.js';
 import { cpuBoundCall, health, MCP_HEADERS, openConnections, toolCall, transportOf } from './faults.js';
 
 const LIMIT = 4;
 const EXTRA = 8;
 
-describe.each(SERVERS)('$name', (entry) => {
+describe.each(CONTRACT_SERVERS)('$name', (entry) => {
   const running = serverForSuite(entry.name, { MCP_MAX_IN_FLIGHT: String(LIMIT) });
 
   it('sheds past the limit with 503 + Retry-After, answers what it accepted, then recovers', async () => {

@@ -3,9 +3,9 @@
  * by default, optional bearer auth, no framework banners. On every server and listener.
  */
 import { createFetch } from '@mcp-runtimes/client';
-import { SERVERS, type Protocol } from '@mcp-runtimes/registry';
+import type { Protocol } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
-import { answerIn, serverForSuite } from './harness.js';
+import { answerIn, CONTRACT_SERVERS, serverForSuite } from './harness.js';
 import { leaksInternals, MCP_HEADERS, toolCall, transportOf } from './faults.js';
 
 const TOKEN = 'test-token.abc-123';
@@ -30,7 +30,7 @@ async function exchange(url: string, protocol: Protocol, init: RequestInit & { p
   }
 }
 
-describe.each(SERVERS)('$name', (entry) => {
+describe.each(CONTRACT_SERVERS)('$name', (entry) => {
   // HOST left empty: the server's own default decides where it binds.
   const running = serverForSuite(entry.name, { HOST: '', MCP_AUTH_TOKEN: TOKEN });
   const listeners = () => Object.entries(running().urls) as [Protocol, string][];

@@ -5,10 +5,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readFileSync } from 'node:fs';
 import { createFetch, type TransportOptions } from '@mcp-runtimes/client';
-import { certificatePath, launchServer, SERVERS, stopCounts, type Protocol } from '@mcp-runtimes/registry';
+import { certificatePath, launchServer, stopCounts, type Protocol } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
 import { holdConnection, MCP_HEADERS, toolCall, transportOf } from './faults.js';
-import { answerIn, WIRING } from './harness.js';
+import { answerIn, CONTRACT_SERVERS, WIRING } from './harness.js';
 
 const WORKERS = 16;
 
@@ -31,7 +31,7 @@ function transportFor(url: string): TransportOptions {
   return url.startsWith('https:') ? { http: '2', ca: readFileSync(certificatePath()) } : { http: '1.1' };
 }
 
-describe.each(SERVERS.map((s) => s.name))('%s', (name) => {
+describe.each(CONTRACT_SERVERS.map((s) => s.name))('%s', (name) => {
   it('finishes in-flight requests on SIGTERM, refuses new connections and exits 0', async () => {
     const server = await launchServer(name);
     const { fetch, close } = createFetch(server.url, transportFor(server.url));
@@ -62,7 +62,7 @@ describe.each(SERVERS.map((s) => s.name))('%s', (name) => {
   });
 });
 
-describe.each(SERVERS)('$name under load', (entry) => {
+describe.each(CONTRACT_SERVERS)('$name under load', (entry) => {
   it('answers every request it accepted when SIGTERM comes under load, then exits 0 within the deadline', async () => {
     const deadlineMs = 5000;
     const server = await launchServer(entry.name, { env: { MCP_SHUTDOWN_TIMEOUT_MS: String(deadlineMs), MCP_WIRING: WIRING } });
@@ -130,7 +130,7 @@ describe.each(SERVERS)('$name under load', (entry) => {
 /** What a client may speak on each listener: TLS offers h2 and the HTTP/1.1 fallback. */
 const SPOKEN: Record<Protocol, readonly ('h2' | 'http/1.1')[]> = { http1: ['http/1.1'], 'h2-tls': ['h2', 'http/1.1'], h2c: ['h2'] };
 
-describe.each(SERVERS.map((s) => s.name))('%s with idle clients that never close', (name) => {
+describe.each(CONTRACT_SERVERS.map((s) => s.name))('%s with idle clients that never close', (name) => {
   it('does not wait for an idle client to close its side: exits 0 on SIGTERM long before the deadline', async () => {
     const deadlineMs = 5000;
     const server = await launchServer(name, { env: { MCP_SHUTDOWN_TIMEOUT_MS: String(deadlineMs) } });
@@ -149,7 +149,7 @@ describe.each(SERVERS.map((s) => s.name))('%s with idle clients that never close
   });
 });
 
-describe.each(SERVERS.map((s) => s.name))('%s, a call in flight on every listener and protocol', (name) => {
+describe.each(CONTRACT_SERVERS.map((s) => s.name))('%s, a call in flight on every listener and protocol', (name) => {
   it('answers each in full on SIGTERM, whatever carried it, and exits 0', async () => {
     const server = await launchServer(name);
     const ca = readFileSync(certificatePath());

@@ -5,16 +5,15 @@
  * server and listener.
  */
 import { createFetch } from '@mcp-runtimes/client';
-import { SERVERS } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
-import { answerIn, serverForSuite } from './harness.js';
+import { answerIn, CONTRACT_SERVERS, serverForSuite } from './harness.js';
 import { h2Session, health, healthUntil, holdConnection, holdTrickle, leaksInternals, MCP_HEADERS, toolCall, transportOf, trickleH2Body, trickleHttp1 } from './faults.js';
 
 const HEADERS_TIMEOUT_MS = 1000;
 const REQUEST_TIMEOUT_MS = 2000;
 const SLACK_MS = 1500;
 
-describe.each(SERVERS)('$name', (entry) => {
+describe.each(CONTRACT_SERVERS)('$name', (entry) => {
   const running = serverForSuite(entry.name, {
     MCP_HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS),
     MCP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
