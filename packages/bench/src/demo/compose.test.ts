@@ -102,6 +102,16 @@ describe('docker-compose.yml', () => {
     expect(first.mem_limit).toMatch(/^\d+[kmg]$/);
   });
 
+  it("has every server in the containers test's loopback override, built on the host's network", () => {
+    // Without it a server's image builds on the bridge network, which the test's daemon has not.
+    // Compose's own tags (!reset, !override) mean nothing to a YAML parser: read them as plain values.
+    const loopback = parse(readFileSync(join(REPO_ROOT, 'packages/bench/src/demo/compose.loopback.yml'), 'utf8'), { logLevel: 'error' }) as { services: Record<string, { build?: { network?: string }; environment?: Record<string, string> }> };
+    for (const { name } of SERVERS) {
+      expect(loopback.services[name]?.build?.network, name).toBe('host');
+      expect(loopback.services[name]?.environment?.PORT, name).toBe(`\${TEST_PORT_${name.toUpperCase().replace(/-/g, '_')}:?}`);
+    }
+  });
+
   it('publishes each server on loopback only, one host port each', () => {
     const hostPorts = SERVERS.map(({ name }) => {
       const ports = services[name]?.ports ?? [];
