@@ -41,7 +41,7 @@ describe('registry', () => {
   });
 
   it('refuses an unknown server by name, listing the known ones', () => {
-    expect(() => serverEntry('express')).toThrow(/unknown server "express": known are node-http, node-http2, hono, uws, bun, deno/);
+    expect(() => serverEntry('koa')).toThrow(/unknown server "koa": known are node-http, node-http2, hono, express, fastify, uws, bun, deno/);
   });
 });
 
@@ -68,6 +68,6 @@ describe('peers', () => {
   it('finds a server or a peer by name, listing both when the name is unknown', () => {
     expect(entryOf('py-uvicorn').name).toBe('py-uvicorn');
     expect(entryOf('uws').name).toBe('uws');
-    expect(() => entryOf('express')).toThrow(/known are node-http, .* and the peers py-uvicorn, py-hypercorn, fastmcp, hono-mcp/);
+    expect(() => entryOf('koa')).toThrow(/known are node-http, .* and the peers py-uvicorn, py-hypercorn, fastmcp, hono-mcp/);
   });
 });
