@@ -51,7 +51,7 @@ export function buildReport(results: BenchResults): Report {
           multiplexing(ctx),
           resourcesAndMemory(ctx),
           sdkSection(ctx),
-          peersSection(ctx),
+          peersSection(ctx, summary),
         ]
       : []),
     ...(results.studies

@@ -4,10 +4,10 @@ import { peerEntry, type PeerDifference } from '@mcp-runtimes/registry';
 import { PEER_WIRING } from '../results.js';
 import { scenario } from '../scenarios.js';
 import type { Summary } from '../stats.js';
-import { cell, generatorBound, GENERATOR_BOUND, measurementsOf, rank, type Case, type Cell } from '../summarise.js';
+import { generatorBound, GENERATOR_BOUND, rank, type Case, type Cell } from '../summarise.js';
 import { primaryKey, type Ctx } from './context.js';
 import { pairedRatio } from './paired.js';
-import { inWiring } from './summary.js';
+import { inWiring, type RunSummary } from './summary.js';
 import { bytes, ms, num, percent, winnerText, withCi } from './format.js';
 import { busy, caseTitle, cpuShares } from './labels.js';
 import type { Block, Section } from './model.js';
@@ -25,8 +25,11 @@ export function peersOf(ctx: Ctx): string[] {
   return (ctx.results.settings.peers ?? []).filter((p) => ctx.results.measurements.some((m) => m.server === p));
 }
 
-function cellOf(ctx: Ctx, c: Case, e: Entrant): Cell | null {
-  return cell(ctx.results, inWiring(c, e.wiring), e.server);
+/** The run's cells and runs, summarised once (the summary model). */
+type Cells = Pick<RunSummary, 'cell' | 'runs'>;
+
+function cellOf(cells: Cells, c: Case, e: Entrant): Cell | null {
+  return cells.cell(inWiring(c, e.wiring), e.server);
 }
 
 /** The rows the peers can be set beside: every scenario of the primary wiring, one row per rate, no per-op rows, no curve. */
@@ -39,31 +42,31 @@ function ratioText(s: Summary): string {
 }
 
 /** The best peer of a case by mean req/s, and its cell. */
-export function bestPeer(ctx: Ctx, c: Case): { peer: string; cell: Cell } | null {
+export function bestPeer(ctx: Ctx, cells: Cells, c: Case): { peer: string; cell: Cell } | null {
   const found = peersOf(ctx).flatMap((peer) => {
-    const x = cell(ctx.results, inWiring(c, PEER_WIRING), peer);
+    const x = cells.cell(inWiring(c, PEER_WIRING), peer);
     return x ? [{ peer, cell: x }] : [];
   });
   return found.sort((a, b) => b.cell.rps.mean - a.cell.rps.mean)[0] ?? null;
 }
 
 /** Ours (one server, one wiring) over the best peer at a case, paired by round. */
-export function overBestPeer(ctx: Ctx, c: Case, server: string, wiring: string): { peer: string; ratio: Summary; bound: boolean } | null {
-  const best = bestPeer(ctx, c);
-  const mine = cell(ctx.results, inWiring(c, wiring), server);
+export function overBestPeer(ctx: Ctx, cells: Cells, c: Case, server: string, wiring: string): { peer: string; ratio: Summary; bound: boolean } | null {
+  const best = bestPeer(ctx, cells, c);
+  const mine = cells.cell(inWiring(c, wiring), server);
   if (!best || !mine) return null;
-  const ratio = pairedRatio(measurementsOf(ctx.results, inWiring(c, wiring), server), measurementsOf(ctx.results, inWiring(c, PEER_WIRING), best.peer), (m) => m.rps);
+  const ratio = pairedRatio(cells.runs(inWiring(c, wiring), server), cells.runs(inWiring(c, PEER_WIRING), best.peer), (m) => m.rps);
   return { peer: best.peer, ratio, bound: generatorBound([mine, best.cell]) };
 }
 
-export function peersSection(ctx: Ctx): Section {
+export function peersSection(ctx: Ctx, summary: RunSummary): Section {
   const peers = peersOf(ctx);
   const gated = ctx.results.settings.peers ?? [];
   if (gated.length === 0) return { id: 'peers', title: 'Peers', blocks: [] };
   const ours: Entrant[] = ctx.servers.map((server) => ({ server, wiring: ctx.primary, label: `${server} (${ctx.primary})`, peer: false }));
   const theirs: Entrant[] = peers.map((server) => ({ server, wiring: PEER_WIRING, label: server, peer: true }));
   const entrants = [...ours, ...theirs];
-  const rows = comparedCases(ctx).filter((c) => theirs.some((e) => cellOf(ctx, c, e)));
+  const rows = comparedCases(ctx).filter((c) => theirs.some((e) => cellOf(summary, c, e)));
   const blocks: Block[] = [
     {
       kind: 'text',
@@ -76,14 +79,14 @@ export function peersSection(ctx: Ctx): Section {
 
   blocks.push(
     { kind: 'text', text: `Requests per second per scenario (higher is better; ± half the 95% interval), with how busy the server and the generator each were; † the generator used ≥ ${percent(GENERATOR_BOUND, 0)} of its core (no verdict from that row).` },
-    entrantTable(ctx, rows, entrants, (x) => `${withCi(x.rps, (v) => num(v))}${(x.droppedShare ?? 0) >= 0.01 ? `, ${percent(x.droppedShare ?? 0, 0)} dropped` : ''}`, { value: (x) => x.rps, better: 'higher' }),
+    entrantTable(summary, rows, entrants, (x) => `${withCi(x.rps, (v) => num(v))}${(x.droppedShare ?? 0) >= 0.01 ? `, ${percent(x.droppedShare ?? 0, 0)} dropped` : ''}`, { value: (x) => x.rps, better: 'higher' }),
     { kind: 'text', text: 'p99 latency per scenario (lower is better); at a fixed arrival rate a server that keeps up shows it here rather than in req/s.' },
-    entrantTable(ctx, rows, entrants, (x) => withCi(x.p99, ms), { value: (x) => x.p99, better: 'lower' }),
+    entrantTable(summary, rows, entrants, (x) => withCi(x.p99, ms), { value: (x) => x.p99, better: 'lower' }),
   );
 
   const sat = ctx.cases.find((c) => c.key === primaryKey(ctx, 'saturation-mcp'));
   if (sat) {
-    const wirings = ctx.wirings.filter((w) => ctx.servers.some((s) => cell(ctx.results, inWiring(sat, w), s)));
+    const wirings = ctx.wirings.filter((w) => ctx.servers.some((s) => summary.cell(inWiring(sat, w), s)));
     const atSaturation: Entrant[] = [
       ...wirings.flatMap((wiring) => ctx.servers.map((server) => ({ server, wiring, label: `${server} (${wiring})`, peer: false }))),
       ...theirs,
@@ -94,7 +97,7 @@ export function peersSection(ctx: Ctx): Section {
         kind: 'table',
         head: ['Server', 'Req/s', 'p99', 'Req per CPU-s', 'Peak RSS', 'Server · generator'],
         rows: atSaturation.flatMap((e) => {
-          const x = cellOf(ctx, sat, e);
+          const x = cellOf(summary, sat, e);
           return x ? [[e.label, withCi(x.rps, (v) => num(v)), ms(x.p99.mean), withCi(x.requestsPerCpuSecond, (v) => num(v)), bytes(x.peakRssBytes), cpuShares(x)]] : [];
         }),
       },
@@ -106,12 +109,12 @@ export function peersSection(ctx: Ctx): Section {
         kind: 'table',
         head: ['Scenario', 'Best peer', ...wirings.flatMap((w) => ctx.servers.map((s) => `${s} (${w})`))],
         rows: ratioRows.flatMap((c) => {
-          const best = bestPeer(ctx, c);
+          const best = bestPeer(ctx, summary, c);
           if (!best) return [];
           const cols = wirings.flatMap((w) =>
             ctx.servers.map((s) => {
               if (c !== sat && w !== ctx.primary) return '—';
-              const r = overBestPeer(ctx, c, s, w);
+              const r = overBestPeer(ctx, summary, c, s, w);
               return r ? `${ratioText(r.ratio)}${r.bound ? ' †' : ''}` : 'not measured';
             }),
           );
@@ -120,7 +123,7 @@ export function peersSection(ctx: Ctx): Section {
       },
     );
   }
-  blocks.push(...seedHeadline(ctx));
+  blocks.push(...seedHeadline(ctx, summary));
   return { id: 'peers', title: 'Peers: the stacks users pick instead', blocks };
 }
 
@@ -148,14 +151,14 @@ function differences(peers: readonly string[]): Block[] {
   ];
 }
 
-function entrantTable(ctx: Ctx, rows: Case[], entrants: Entrant[], pick: (x: Cell) => string, ranked: { value: (x: Cell) => Summary; better: 'higher' | 'lower' }): Block {
+function entrantTable(cells: Cells, rows: Case[], entrants: Entrant[], pick: (x: Cell) => string, ranked: { value: (x: Cell) => Summary; better: 'higher' | 'lower' }): Block {
   return {
     kind: 'table',
     head: ['Scenario', ...entrants.map((e) => e.label), 'Best'],
     rows: rows.map((c) => {
-      const cells = entrants.map((e) => cellOf(ctx, c, e));
-      const named = cells.map((x, i) => (x ? { ...x, server: (entrants[i] as Entrant).label } : null));
-      return [caseTitle(c, false), ...cells.map((x) => (x ? `${pick(x)}${busy(x)}` : 'not measured')), winnerText(rank(named, ranked.value, ranked.better))];
+      const row = entrants.map((e) => cellOf(cells, c, e));
+      const named = row.map((x, i) => (x ? { ...x, server: (entrants[i] as Entrant).label } : null));
+      return [caseTitle(c, false), ...row.map((x) => (x ? `${pick(x)}${busy(x)}` : 'not measured')), winnerText(rank(named, ranked.value, ranked.better))];
     }),
   };
 }
@@ -180,12 +183,12 @@ const SEED_HEADLINE = [
  * calls and found HTTP/1.1 faster. The `agents` scenario is that load: 100 in flight, each
  * call awaiting a simulated LLM.
  */
-export function seedHeadline(ctx: Ctx): Block[] {
+export function seedHeadline(ctx: Ctx, cells: Cells): Block[] {
   const agents = ctx.cases.find((c) => c.key === primaryKey(ctx, 'agents'));
   if (!agents) return [];
   const rows = SEED_HEADLINE.flatMap(({ server, http }) => {
     const wiring = peerEntry(server) !== undefined ? PEER_WIRING : ctx.primary;
-    const x = cell(ctx.results, inWiring(agents, wiring), server);
+    const x = cells.cell(inWiring(agents, wiring), server);
     return x ? [{ server, wiring, http, x, label: wiring === PEER_WIRING ? server : `${server} (${ctx.primary})` }] : [];
   });
   if (rows.length === 0) return [];
@@ -203,7 +206,7 @@ export function seedHeadline(ctx: Ctx): Block[] {
   ].flatMap(([h1, h2, stack]) => {
     const a = rows.find((r) => r.server === h1);
     const b = rows.find((r) => r.server === h2);
-    return a && b ? [http1VersusHttp2(ctx, agents, stack as string, a, b)] : [];
+    return a && b ? [http1VersusHttp2(cells, agents, stack as string, a, b)] : [];
   });
   if (verdicts.length > 0) blocks.push({ kind: 'text', text: `Does the seed's "HTTP/1.1 beats HTTP/2" hold at this load? ${verdicts.join(' ')} (The ideal is ${num(scenario('agents').idealRps ?? NaN)} req/s: a server near it has little room to differ.)` });
   return blocks;
@@ -213,9 +216,9 @@ export function seedHeadline(ctx: Ctx): Block[] {
  * HTTP/1.1 over HTTP/2 on one stack, paired by round as the ratio table is: ahead only when the
  * 95% interval of the per-round ratios leaves out 1.
  */
-function http1VersusHttp2(ctx: Ctx, c: Case, stack: string, h1: { server: string; wiring: string; x: Cell }, h2: { server: string; wiring: string; x: Cell }): string {
+function http1VersusHttp2(cells: Cells, c: Case, stack: string, h1: { server: string; wiring: string; x: Cell }, h2: { server: string; wiring: string; x: Cell }): string {
   if (generatorBound([h1.x, h2.x])) return `${stack}: no verdict, the generator used ≥ ${percent(GENERATOR_BOUND, 0)} of its core.`;
-  const ratio = pairedRatio(measurementsOf(ctx.results, inWiring(c, h1.wiring), h1.server), measurementsOf(ctx.results, inWiring(c, h2.wiring), h2.server), (m) => m.rps);
+  const ratio = pairedRatio(cells.runs(inWiring(c, h1.wiring), h1.server), cells.runs(inWiring(c, h2.wiring), h2.server), (m) => m.rps);
   const p99 = `p99 ${ms(h1.x.p99.mean)} vs ${ms(h2.x.p99.mean)}`;
   const by = `HTTP/1.1 ÷ HTTP/2 = ${ratioText(ratio)} in req/s, paired by round`;
   if (!ratio.ci95) return `${stack}: ${by} (one round: no interval; ${p99}).`;

@@ -69,7 +69,7 @@ export function recommend(ctx: Ctx, summary: RunSummary): Block[] {
     );
   }
 
-  const peerLine = againstBestPeer(ctx, notCited);
+  const peerLine = againstBestPeer(ctx, summary, notCited);
   if (peerLine) items.push(peerLine);
 
   const common = summary.common;
@@ -191,15 +191,15 @@ function wiringRatios(ctx: Ctx): { better: string; baseline: string; lo: number;
 }
 
 /** Where each of our servers stands against the best peer at saturation, in each wiring measured. */
-function againstBestPeer(ctx: Ctx, notCited: string[]): string | null {
+function againstBestPeer(ctx: Ctx, summary: RunSummary, notCited: string[]): string | null {
   const sat = ctx.cases.find((c) => c.key === primaryKey(ctx, 'saturation-mcp'));
-  const best = sat ? bestPeer(ctx, sat) : null;
+  const best = sat ? bestPeer(ctx, summary, sat) : null;
   if (!sat || !best) return null;
   const parts: string[] = [];
   let bound = false;
   for (const wiring of ctx.wirings) {
     const ratios = ctx.servers.flatMap((server) => {
-      const r = overBestPeer(ctx, sat, server, wiring);
+      const r = overBestPeer(ctx, summary, sat, server, wiring);
       if (r?.bound) bound = true;
       return r && !r.bound && r.ratio.n > 0 ? [`${server} ${num(r.ratio.mean, 1)}×${r.ratio.ci95 ? ` (${num(r.ratio.ci95[0], 1)}–${num(r.ratio.ci95[1], 1)})` : ''}`] : [];
     });
