@@ -2,7 +2,7 @@
 // can choose what to add to the default run, knowing its price.
 import { PEERS, SERVERS } from '@mcp-runtimes/registry';
 import type { BenchSettings } from './results.js';
-import { estimateSeconds } from './settings.js';
+import { estimateSeconds } from './estimate.js';
 import { STUDY_NAMES } from './studies/model.js';
 
 interface Extra {

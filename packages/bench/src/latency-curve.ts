@@ -8,7 +8,7 @@ import { errorRate, perCpu } from './measurement.js';
 import { runOha, type OpenLoopOptions } from './oha.js';
 import { round3, waitForQuiet, watchProcess } from './process-usage.js';
 import type { BenchSettings, CurveLoad, GateResult, Measurement, ServerFailure } from './results.js';
-import { curveWarmupSeconds } from './settings.js';
+import { curveWarmupSeconds } from './estimate.js';
 import type { Toolchain } from './toolchain.js';
 import { eraOf, wiringOf } from './variants.js';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { PEER_WIRING, type BenchResults } from './results.js';
 import { HEADLINE_SCENARIO, ratesOf, SCENARIOS } from './scenarios.js';
 import { eraOf } from './variants.js';
-import { DEFAULT_SERVERS } from './settings.js';
+import { DEFAULT_SERVERS } from './profiles.js';
 import { runCli } from './smoke-run.js';
 
 describe('pnpm bench:all --quick', () => {

@@ -17,7 +17,7 @@ import { busyCores, waitForQuiet, watchProcess } from './process-usage.js';
 import { PEER_WIRING, type BenchResults, type BenchSettings, type Measurement, type ServerFailure } from './results.js';
 import type { Era } from './saturation.js';
 import { HEADLINE_SCENARIO, ratesOf, SCENARIOS, type Scenario } from './scenarios.js';
-import { estimateSeconds } from './settings.js';
+import { estimateSeconds } from './estimate.js';
 import { extrasNotRun } from './estimate-extras.js';
 import { runReliability } from './reliability/run.js';
 import { runStudies } from './studies/run.js';

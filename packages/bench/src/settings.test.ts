@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PROFILES, STUDY_PROFILES, estimateSeconds, parseArgs } from './settings.js';
+import { estimateSeconds } from './estimate.js';
+import { PROFILES, STUDY_PROFILES } from './profiles.js';
+import { parseArgs } from './settings.js';
 
 describe('parseArgs', () => {
   it('defaults to every server and scenario with the default profile', () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { connect } from '@mcp-runtimes/client';
 import { launchServer, packagedCommand, REPO_ROOT, SERVERS, serverEntry, serverMain, type RunningServer } from '@mcp-runtimes/registry';
-import { PROFILES } from '../settings.js';
+import { PROFILES } from '../profiles.js';
 import { DEMO_SCENARIOS } from './plan.js';
 import { DEMO_PORT, demoUrl } from './targets.js';
 

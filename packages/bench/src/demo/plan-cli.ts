@@ -6,7 +6,7 @@
 import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatDuration } from '../runner.js';
-import { estimateSeconds } from '../settings.js';
+import { estimateSeconds } from '../estimate.js';
 import { demoPlan, demoSettings, planScript, type DemoLimits } from './plan.js';
 import { demoTargets, parseTargets } from './targets.js';
 

@@ -10,7 +10,7 @@ import { parseAllDocuments } from 'yaml';
 import { REPO_ROOT, SERVERS } from '@mcp-runtimes/registry';
 import { k6RunEnv } from '../measurement.js';
 import { SCENARIOS } from '../scenarios.js';
-import { PROFILES } from '../settings.js';
+import { PROFILES } from '../profiles.js';
 import { findTool } from '../toolchain.js';
 
 const CHART = join(REPO_ROOT, 'deploy/helm');

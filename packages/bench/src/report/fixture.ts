@@ -1,5 +1,5 @@
 // Synthetic results with known numbers, for the report's unit tests (never for a report).
-import { RELIABILITY_PROFILES, STUDY_PROFILES } from '../settings.js';
+import { RELIABILITY_PROFILES, STUDY_PROFILES } from '../profiles.js';
 import { PEER_WIRING, type BenchResults, type Measurement } from '../results.js';
 
 export interface FixtureServer {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PhaseResult, ReliabilityResults } from '../reliability/model.js';
-import { RELIABILITY_PROFILES } from '../settings.js';
+import { RELIABILITY_PROFILES } from '../profiles.js';
 import { soakPassed } from '../reliability/soak-slope.js';
 import { reliabilitySection } from './reliability.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STUDY_PROFILES } from '../../settings.js';
+import { STUDY_PROFILES } from '../../profiles.js';
 import type { StudyResults } from '../../studies/model.js';
 import { buildReport } from '../build.js';
 import { fixtureResults } from '../fixture.js';
