@@ -14,6 +14,8 @@ const PACKAGES: [string, string][] = [
   ['hono', 'servers/hono'],
   ['@hono/node-server', 'servers/hono'],
   ['@trufflesuite/uws-js-unofficial', 'servers/uws'],
+  ['express', 'servers/express'],
+  ['fastify', 'servers/fastify'],
 ];
 
 export function collectEnvironment(pinning: Environment['pinning'], runtimes: readonly RuntimeName[] = []): Environment {
@@ -35,8 +37,23 @@ export function collectEnvironment(pinning: Environment['pinning'], runtimes: re
     memoryBytes: totalmem(),
     versions,
     runtimes: runtimeVersions(runtimes),
+    engineFlags: engineFlags(runtimes, process.env),
     pinning,
   };
+}
+
+/**
+ * The engine flags every server inherits from the runner's environment (NODE_OPTIONS for Node,
+ * DENO_V8_FLAGS for Deno), per runtime measured: "none" when unset. A heap or GC flag changes the
+ * figures, so a run says which it had rather than leaving it silent.
+ */
+export function engineFlags(names: readonly RuntimeName[], env: Record<string, string | undefined>): Record<string, string> {
+  const flags: Record<string, string> = {};
+  for (const entry of RUNTIMES.filter((r) => names.includes(r.name))) {
+    const variable = entry.v8Flags?.variable;
+    flags[entry.name] = variable === undefined ? 'none it reads from the environment' : env[variable]?.trim() ? `${variable}=${env[variable]?.trim()}` : 'none';
+  }
+  return flags;
 }
 
 /** Each runtime the servers ran on, as its binary prints its version ("not installed" where pnpm skipped it). */

@@ -133,6 +133,8 @@ export interface Environment {
   versions: Record<string, string>;
   /** The exact version of each runtime a server ran on (`node24` → 24.22.3); absent in runs made before runtimes were an axis, when every server ran on the machine's Node. */
   runtimes?: Record<string, string>;
+  /** The engine flags the servers inherited from the runner's environment, per runtime ("none" when unset); absent in older runs. */
+  engineFlags?: Record<string, string>;
   pinning: { server: string; generator: string } | null;
   /** The docker-compose demo: how the server and k6 containers were limited (no pinning there). */
   containers?: { server: string; generator: string };

@@ -94,6 +94,7 @@ function header({ results }: Ctx, summary: RunSummary): Section {
               : ['Pinning', e.pinning ? `server on ${e.pinning.server}, load generator on ${e.pinning.generator}` : 'none (not pinned)'],
           ['Node.js', e.runtimes ? `${e.node} runs the benchmark; the servers run on their runtimes below` : e.node],
           ...(e.runtimes ? [['Runtimes', Object.entries(e.runtimes).map(([name, version]) => `${name} ${version}`).join(' · ')]] : []),
+          ...(e.engineFlags ? [['Engine flags the servers inherited', Object.entries(e.engineFlags).map(([name, flags]) => `${name}: ${flags}`).join(' · ')]] : []),
           ['Packages and tools', Object.entries(e.versions).map(([k, v]) => (v.startsWith(k) ? v : `${k} ${v}`)).join(' · ')],
           ['Wirings', `${(s.wirings ?? ['official']).join(', ')} in every scenario${s.compare?.length ? `; ${s.compare.join(', ')} ${compareWhere(results)}` : ''}`],
           [
