@@ -3,6 +3,7 @@ import type { BenchResults } from '../results.js';
 import { reportContext } from '../report/context.js';
 import { frameworkTable } from '../report/frameworks.js';
 import { summariseRun } from '../report/summary.js';
+import { markdownTable } from './markdown-table.js';
 import { runLine } from './runtimes-table.js';
 
 export function frameworksTable(results: BenchResults, folder: string): string {
@@ -12,8 +13,6 @@ export function frameworksTable(results: BenchResults, folder: string): string {
   return [
     `${runLine(results, folder)} Each framework in front of the same core on node:http, \`${summary.wiring}\` wiring.`,
     '',
-    `| ${table.head.join(' | ')} |`,
-    `| ${table.head.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
-    ...table.rows.map((cells) => `| ${cells.join(' | ')} |`),
+    markdownTable(table.head, table.rows),
   ].join('\n');
 }

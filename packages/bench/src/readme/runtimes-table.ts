@@ -6,6 +6,7 @@ import { bytes, microseconds, ms, num, withCi } from '../report/format.js';
 import { roundsText } from '../report/labels.js';
 import { ratioText, runtimeComparison, runtimeVerdict } from '../report/runtimes.js';
 import { countRounds, summariseRun } from '../report/summary.js';
+import { markdownTable } from './markdown-table.js';
 
 /** How long a run took, as `32m56s`. */
 export function runDuration(results: BenchResults): string {
@@ -48,9 +49,7 @@ export function runtimesTable(results: BenchResults, folder: string): string {
   return [
     `${runLine(results, folder)} The same core behind each runtime's own HTTP server, \`${wiring}\` wiring.`,
     '',
-    `| ${head.join(' | ')} |`,
-    `| ${head.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
-    ...body.map((cells) => `| ${cells.join(' | ')} |`),
+    markdownTable(head, body),
     ...(verdict ? ['', verdict] : []),
   ].join('\n');
 }
