@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureResults, type FixtureServer } from '../report/fixture.js';
-import { agreement, moves, pairOrders, rankingAtSaturation, relativeHalfWidth, reproducedText, widest } from './reproduced.js';
+import { agreement, moves, pairOrders, rankingAtSaturation, relativeHalfWidth, reproducedText, summaryOf, widest } from './reproduced.js';
 
 const server = (name: string, mcp: number[]): FixtureServer => ({ name, mcp, raw: mcp.map((x) => x * 10), p99At: { 100: 4, 400: 9 } });
 const run = (servers: FixtureServer[], sha: string, startedAt: string) => {
@@ -14,11 +14,11 @@ describe('a run done twice', () => {
   const second = run([server('node-http', [520, 410, 310]), server('uws', [1000, 820, 600]), server('hono', [240, 210, 150])], 'abcdef1234', '2026-12-07T15:35:00.000Z');
 
   it('ranks the servers by their paired ratio to the fastest', () => {
-    const ranking = rankingAtSaturation(first);
+    const ranking = rankingAtSaturation(summaryOf(first));
     expect(ranking.order).toEqual(['uws', 'node-http', 'hono']);
     expect(ranking.ratios.get('node-http')?.mean).toBeCloseTo(0.5, 9);
     expect(relativeHalfWidth(ranking.ratios.get('node-http') as NonNullable<ReturnType<typeof ranking.ratios.get>>)).toBeCloseTo(0, 9);
-    expect(widest(rankingAtSaturation(second))?.halfWidth).toBeGreaterThan(0);
+    expect(widest(rankingAtSaturation(summaryOf(second)))?.halfWidth).toBeGreaterThan(0);
   });
 
   it('says both runs ranked them alike, naming both and the widest interval', () => {
@@ -31,7 +31,7 @@ describe('a run done twice', () => {
 
   it('names each server whose place changed', () => {
     const swapped = run([server('node-http', [500, 400, 300]), server('uws', [450, 380, 290]), server('hono', [250, 200, 150])], 'abcdef1234', '2026-12-07T15:35:00.000Z');
-    expect(moves(rankingAtSaturation(first), rankingAtSaturation(swapped))).toEqual([
+    expect(moves(rankingAtSaturation(summaryOf(first)), rankingAtSaturation(summaryOf(swapped)))).toEqual([
       { server: 'uws', from: 1, to: 2 },
       { server: 'node-http', from: 2, to: 1 },
     ]);
@@ -41,12 +41,12 @@ describe('a run done twice', () => {
   it('counts the pairs both runs separate alike, in opposite orders, or leave level', () => {
     const swapped = run([server('node-http', [500, 400, 300]), server('uws', [400, 320, 240]), server('hono', [250, 200, 150])], 'abcdef1234', '2026-12-07T15:35:00.000Z');
     // Run 1: uws > node-http > hono, every pair exact. Swapped: node-http ahead of uws in every round.
-    const result = agreement(pairOrders(first), pairOrders(swapped));
+    const result = agreement(pairOrders(summaryOf(first)), pairOrders(summaryOf(swapped)));
     expect(result.same).toBe(2);
     expect(result.opposite.map((p) => [...p.pair].sort())).toEqual([['node-http', 'uws']]);
     expect(result.level).toBe(0);
     const noisy = run([server('node-http', [500, 400, 300]), server('uws', [450, 420, 290]), server('hono', [250, 200, 150])], 'abcdef1234', '2026-12-07T15:35:00.000Z');
-    expect(agreement(pairOrders(first), pairOrders(noisy)).level).toBe(1);
+    expect(agreement(pairOrders(summaryOf(first)), pairOrders(summaryOf(noisy))).level).toBe(1);
     expect(reproducedText(first, 'reports/a', swapped, 'reports/b')).toContain('Of the 3 pairs of servers, 2 were separated by their paired interval in both runs in the same order, 1 in opposite orders');
   });
 });

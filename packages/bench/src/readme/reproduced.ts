@@ -5,7 +5,7 @@ import type { BenchResults } from '../results.js';
 import { reportContext } from '../report/context.js';
 import { num } from '../report/format.js';
 import { pairedRatio } from '../report/paired.js';
-import { summariseRun } from '../report/summary.js';
+import { summariseRun, type RunSummary } from '../report/summary.js';
 import { caseOf } from '../summarise.js';
 import { runDuration } from './runtimes-table.js';
 import type { Summary } from '../stats.js';
@@ -16,8 +16,12 @@ export interface Ranking {
   ratios: Map<string, Summary>;
 }
 
-export function rankingAtSaturation(results: BenchResults): Ranking {
-  const { main } = summariseRun(reportContext(results));
+/** A run summarised once, for its ranking and its pair orders. */
+export function summaryOf(results: BenchResults): RunSummary {
+  return summariseRun(reportContext(results));
+}
+
+export function rankingAtSaturation({ main }: RunSummary): Ranking {
   const ratios = new Map([...main.throughput.ratios.entries()].filter(([, r]) => r.n > 0));
   const order = [...ratios.entries()].sort((a, b) => b[1].mean - a[1].mean).map(([server]) => server);
   return { order, ratios };
@@ -49,18 +53,15 @@ export interface PairOrder {
 }
 
 /** Every pair of the main comparison's servers at saturation, each ordered by its own paired ratio. */
-export function pairOrders(results: BenchResults): PairOrder[] {
-  const summary = summariseRun(reportContext(results));
-  const rows = summary.main.rows.filter((r) => r.saturation !== null);
-  const runsOf = (i: number) => {
-    const { server, wiring } = (rows[i] as (typeof rows)[number]).entrant;
-    return summary.runs(caseOf({ scenario: 'saturation-mcp', wiring }), server);
-  };
-  return rows.flatMap((a, i) =>
-    rows.slice(i + 1).map((b, k) => {
-      const ratio = pairedRatio(runsOf(i), runsOf(i + 1 + k), (m) => m.rps);
-      const ahead = ratio.ci95 === null ? null : ratio.ci95[0] > 1 ? a.entrant.server : ratio.ci95[1] < 1 ? b.entrant.server : null;
-      return { pair: [a.entrant.server, b.entrant.server] as [string, string], ahead };
+export function pairOrders(summary: RunSummary): PairOrder[] {
+  const measured = summary.main.rows
+    .filter((r) => r.saturation !== null)
+    .map(({ entrant: { server, wiring } }) => ({ server, runs: summary.runs(caseOf({ scenario: 'saturation-mcp', wiring }), server) }));
+  return measured.flatMap((a, i) =>
+    measured.slice(i + 1).map((b) => {
+      const ratio = pairedRatio(a.runs, b.runs, (m) => m.rps);
+      const ahead = ratio.ci95 === null ? null : ratio.ci95[0] > 1 ? a.server : ratio.ci95[1] < 1 ? b.server : null;
+      return { pair: [a.server, b.server] as [string, string], ahead };
     }),
   );
 }
@@ -92,14 +93,15 @@ function runName(results: BenchResults, folder: string): string {
 export function reproducedText(first: BenchResults, firstFolder: string, second: BenchResults, secondFolder: string): string {
   const shaA = first.environment.gitSha.slice(0, 7);
   const shaB = second.environment.gitSha.slice(0, 7);
-  const a = rankingAtSaturation(first);
-  const b = rankingAtSaturation(second);
+  const summaries = [summaryOf(first), summaryOf(second)] as const;
+  const a = rankingAtSaturation(summaries[0]);
+  const b = rankingAtSaturation(summaries[1]);
   const same = shaA === shaB ? `commit \`${shaA}\`` : `commits \`${shaA}\` and \`${shaB}\``;
   const wide = [widest(a), widest(b)];
   const changed = moves(a, b);
   const widths = `The widest 95% interval of a ratio to the fastest: ${wide.map((w, i) => (w ? `${pct(w.halfWidth)} (${w.server}, run ${i + 1})` : 'none')).join(' and ')}.`;
   const order = (r: Ranking) => r.order.map((s) => `${s} ${num(r.ratios.get(s)?.mean ?? Number.NaN, 2)}`).join(', ');
-  const agreed = agreement(pairOrders(first), pairOrders(second));
+  const agreed = agreement(pairOrders(summaries[0]), pairOrders(summaries[1]));
   const pairs = agreed.same + agreed.opposite.length + agreed.level;
   const separated =
     `Of the ${pairs} pairs of servers, ${agreed.same} were separated by their paired interval in both runs in the same order, ` +
