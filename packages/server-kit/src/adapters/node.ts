@@ -116,8 +116,8 @@ class NodeIncoming implements Incoming {
     private readonly req: NodeRequest,
     private readonly res: NodeResponse,
     private readonly scheme: string,
-    private readonly body: FrameworkBody = undefined,
-    private readonly maxBodyBytes = Number.POSITIVE_INFINITY,
+    private readonly body: FrameworkBody,
+    private readonly maxBodyBytes: number,
   ) {}
 
   get method(): string {
