@@ -4,6 +4,7 @@
 // creates a temporary session that's discarded after the response"), endpoint `/mcp` by
 // default; we follow that, plus `enableJsonResponse` (a start option it passes to the SDK
 // transport: one JSON reply per request instead of an SSE stream). Everything else is defaults.
+import { peerHealth } from '@mcp-runtimes/server-kit/peer-hosting';
 import { SERVER_INFO, SERVER_INSTRUCTIONS, toolActivity } from '@mcp-runtimes/tools';
 import { FastMCP } from 'fastmcp';
 import { createServer } from 'node:net';
@@ -49,14 +50,7 @@ registerSurface(server);
 // fastmcp's built-in health endpoint answers a fixed plain-text message; our /health reports
 // the process's CPU and peak RSS, so it is a custom route on fastmcp's Hono app (which fastmcp
 // consults before its built-in /health, as its README documents for health checks).
-server.getApp().get('/health', (c) => {
-  const cpu = process.cpuUsage();
-  return c.json({
-    status: 'ok',
-    runtime: RUNTIME,
-    process: { cpu_seconds: (cpu.user + cpu.system) / 1e6, peak_rss_bytes: process.resourceUsage().maxRSS * 1024 },
-  });
-});
+server.getApp().get('/health', (c) => c.json(peerHealth(RUNTIME)));
 
 try {
   const port = requestedPort === 0 ? await freePort() : requestedPort;

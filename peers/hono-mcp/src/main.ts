@@ -10,6 +10,7 @@
 // transport supports), both closed when the request is over. Everything else is the defaults.
 import { StreamableHTTPTransport } from '@hono/mcp';
 import { serve } from '@hono/node-server';
+import { drainOnSignal, peerHealth } from '@mcp-runtimes/server-kit/peer-hosting';
 import { createMcpServer } from '@mcp-runtimes/tools';
 import { Hono } from 'hono';
 import type { Server } from 'node:http';
@@ -24,14 +25,7 @@ const SHUTDOWN_TIMEOUT_MS = Number(process.env.MCP_SHUTDOWN_TIMEOUT_MS ?? 10_000
 
 const app = new Hono();
 
-app.get('/health', (c) => {
-  const cpu = process.cpuUsage();
-  return c.json({
-    status: 'ok',
-    runtime: RUNTIME,
-    process: { cpu_seconds: (cpu.user + cpu.system) / 1e6, peak_rss_bytes: process.resourceUsage().maxRSS * 1024 },
-  });
-});
+app.get('/health', (c) => c.json(peerHealth(RUNTIME)));
 
 app.all(mcpPath, async (c) => {
   const server = createMcpServer();
@@ -55,15 +49,4 @@ httpServer.once('error', (error) => {
   process.exit(1);
 });
 
-// Stop accepting, let in-flight requests finish, exit 0. A keep-alive connection is closed as
-// soon as it is idle (close() alone closes only those idle at the time; the others would wait
-// out their keep-alive timeout); connections still busy at the deadline are closed.
-function shutdown(signal: NodeJS.Signals): void {
-  console.log(`${RUNTIME} received ${signal}: draining`);
-  setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_TIMEOUT_MS).unref();
-  setInterval(() => httpServer.closeIdleConnections(), 50).unref();
-  httpServer.close(() => process.exit(0));
-  httpServer.closeIdleConnections();
-}
-process.once('SIGTERM', shutdown);
-process.once('SIGINT', shutdown);
+drainOnSignal(RUNTIME, httpServer, SHUTDOWN_TIMEOUT_MS);

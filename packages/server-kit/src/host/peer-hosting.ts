@@ -1,0 +1,30 @@
+import type { Server } from 'node:http';
+import { processUsage } from './process-usage.js';
+
+/**
+ * What a peer (another stack's MCP server, measured beside ours) takes from us so that it is
+ * measured as our servers are: /health with the process's CPU and memory, which the benchmark
+ * reads around every run, and a SIGTERM that drains in-flight calls. Nothing of the MCP path:
+ * imported as `@mcp-runtimes/server-kit/peer-hosting`, it loads none of our core into the peer.
+ */
+export function peerHealth(runtime: string): { status: 'ok'; runtime: string; process: ReturnType<typeof processUsage> } {
+  return { status: 'ok', runtime, process: processUsage() };
+}
+
+/**
+ * On SIGTERM or SIGINT: stop accepting, let in-flight requests finish, exit 0. A keep-alive
+ * connection is closed as soon as it is idle (close() alone closes only those idle at the time;
+ * the others would wait out their keep-alive timeout); connections still busy at the deadline
+ * are closed.
+ */
+export function drainOnSignal(runtime: string, server: Server, timeoutMs: number): void {
+  const shutdown = (signal: NodeJS.Signals) => {
+    console.log(`${runtime} received ${signal}: draining`);
+    setTimeout(() => server.closeAllConnections(), timeoutMs).unref();
+    setInterval(() => server.closeIdleConnections(), 50).unref();
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
