@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { PeerDifference } from './differences.js';
+import { DEFAULT_NODE_RUNTIME, requireRuntimeBinary } from './runtimes.js';
 import { baseName, SERVERS, serverEntry, type ServerEntry } from './servers.js';
 
 /**
@@ -156,8 +157,12 @@ export function entryOf(name: string): ServerEntry | PeerEntry {
   return serverEntry(name);
 }
 
-/** A peer's command with its paths made absolute (the tests start it from their own folder). */
+/**
+ * A peer's command with its paths made absolute (the tests start it from their own folder). A
+ * Node peer runs on the Node line our Node servers run on by default, so that what separates them
+ * is the code, not the engine.
+ */
 export function peerCommand(entry: PeerEntry): string[] {
   const root = fileURLToPath(new URL('../../../', import.meta.url));
-  return entry.command.map((part, i) => (i === 0 && part === 'node' ? process.execPath : part.includes('/') ? root + part : part));
+  return entry.command.map((part, i) => (i === 0 && part === 'node' ? requireRuntimeBinary(DEFAULT_NODE_RUNTIME) : part.includes('/') ? root + part : part));
 }
