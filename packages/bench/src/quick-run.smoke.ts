@@ -2,12 +2,12 @@
 // with a complete report: every server and peer × scenario and every study measured, no gate failed, no error of ours.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { onDefaultRuntime, PEERS, runtimeOf } from '@mcp-runtimes/registry';
+import { onDefaultRuntime, runtimeOf } from '@mcp-runtimes/registry';
 import { describe, expect, it } from 'vitest';
 import { PEER_WIRING, type BenchResults } from './results.js';
 import { HEADLINE_SCENARIO, ratesOf, SCENARIOS } from './scenarios.js';
 import { eraOf } from './variants.js';
-import { DEFAULT_SERVERS } from './profiles.js';
+import { DEFAULT_SERVERS, PROFILES } from './profiles.js';
 import { runCli } from './smoke-run.js';
 
 describe('pnpm bench:all --quick', () => {
@@ -67,8 +67,8 @@ describe('pnpm bench:all --quick', () => {
 
     // Every peer: gated once in its own configuration, then every scenario but the curve (its
     // rates are fractions of our servers' saturation). A peer may fall behind; it must answer.
-    expect(results.settings.peers).toEqual(PEERS.map((p) => p.name));
-    for (const peer of PEERS.map((p) => p.name)) {
+    expect(results.settings.peers).toEqual(PROFILES.quick.peers);
+    for (const peer of PROFILES.quick.peers) {
       expect(results.gates.filter((g) => g.server === peer).map((g) => [g.wiring, g.passed]), peer).toEqual([[PEER_WIRING, true]]);
       for (const sc of SCENARIOS.filter((s) => s.model !== 'curve')) {
         const id = sc.model === 'saturation' ? 'saturation-mcp' : sc.id;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { estimateSeconds } from './estimate.js';
 import { PROFILES, STUDY_PROFILES } from './profiles.js';
 import { parseArgs } from './settings.js';
+import { PEERS } from '@mcp-runtimes/registry';
 
 describe('parseArgs', () => {
   it('defaults to every server and scenario with the default profile', () => {
@@ -83,7 +84,7 @@ describe('parseArgs', () => {
 
   it('selects peers: all, none, or some in the registry\'s order', () => {
     expect(parseArgs(['--peers', 'none']).settings.peers).toEqual([]);
-    expect(parseArgs(['--peers', 'all']).settings.peers).toHaveLength(4);
+    expect(parseArgs(['--peers', 'all']).settings.peers).toEqual(PEERS.map((p) => p.name));
     expect(parseArgs(['--peers', 'hono-mcp,py-uvicorn']).settings.peers).toEqual(['py-uvicorn', 'hono-mcp']);
     expect(() => parseArgs(['--peers', 'express'])).toThrow(/unknown peer "express": known are py-uvicorn/);
     // Fewer peers, a shorter run.

@@ -4,6 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFetch, modernRequest } from '@mcp-runtimes/client';
+import { peerEntry } from '@mcp-runtimes/registry';
 import { answerIn, MODERN, rawRequest, SDK, startFleet, startPeerFleet, TEST_MAX_BODY_BYTES, WIRING, type Target } from './harness.js';
 import { expectOursOrDeclared, uncheckedDifferences } from './peer-differences.js';
 
@@ -44,10 +45,10 @@ function requestOf(testCase: Case): Parameters<typeof rawRequest>[1] {
   return { ...request, headers: { ...request.headers, ...modern.headers }, body: JSON.stringify({ ...rest, method, params: modern.params }) };
 }
 
-/** What a case expects from this pass's SDK and era. */
-function expectedOf(testCase: Case): Case {
-  if (SDK !== 'v2') return testCase;
-  return { ...testCase, ...testCase.v2, ...(MODERN ? testCase.modern : {}) };
+/** What a case expects from an SDK in an era: this pass's, unless told (a peer on our SDK v2 surface, in the 2025 era). */
+function expectedOf(testCase: Case, sdk: 'v1' | 'v2' = SDK, modern = MODERN): Case {
+  if (sdk !== 'v2') return testCase;
+  return { ...testCase, ...testCase.v2, ...(modern ? testCase.modern : {}) };
 }
 
 function streamOf(bytes: number): ReadableStream<Uint8Array> {
@@ -152,12 +153,13 @@ describe.each(CASES)('$name', (testCase) => {
   it.runIf(peers !== null)('gets the same status and message from every peer, or the difference it declares', async () => {
     for (const target of peers?.targets ?? []) {
       const request = typeof testCase.request === 'function' ? testCase.request() : testCase.request;
+      const ours = expectedOf(testCase, peerEntry(target.server.name)?.sdk ?? 'v1', false);
       // A peer may hold a GET open as an event stream: read 2 s of it, then it counts as held open.
       const { status, json, text } = await rawRequest(target, request, 2000);
       expectNoLeak(target.label, text);
       expectOursOrDeclared(target.server.name, `bad-input: ${testCase.name}`, { status, text, http: target.transport.http ?? '1.1' }, () => {
-        expect(status, `${target.label}: ${text.slice(0, 300)}`).toBe(testCase.status);
-        expect(messageOf(json), target.label).toMatch(testCase.message);
+        expect(status, `${target.label}: ${text.slice(0, 300)}`).toBe(ours.status);
+        expect(messageOf(json), target.label).toMatch(ours.message);
       });
     }
   });
@@ -176,7 +178,9 @@ describe.runIf(peers !== null)('peers after the matrix', () => {
   it('every peer answers JSON by default, streams progress when asked (or declares it does not), and reports health', async () => {
     for (const target of peers?.targets ?? []) {
       const plain = await rawRequest(target, { headers: MCP_HEADERS, body: toolCall('agent_task', { task: 'x' }) });
-      expect(plain.headers.get('content-type'), target.label).toMatch(/^application\/json/);
+      expectOursOrDeclared(target.server.name, 'bad-input: a plain call answered as JSON', { status: plain.status, text: plain.text }, () => {
+        expect(plain.headers.get('content-type'), target.label).toMatch(/^application\/json/);
+      });
       const streamed = await rawRequest(target, { headers: MCP_HEADERS, body: PROGRESS_CALL });
       expectOursOrDeclared(target.server.name, 'bad-input: progress notifications over SSE', { status: streamed.status, text: streamed.text }, () => {
         expect(streamed.headers.get('content-type'), target.label).toMatch(/^text\/event-stream/);

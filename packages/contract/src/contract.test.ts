@@ -2,6 +2,7 @@
  * The contract: every tool, resource and prompt gives the same result on every server, over
  * every protocol it speaks, as the shared package gives in-process (timing fields aside).
  */
+import { peerEntry } from '@mcp-runtimes/registry';
 import type { McpClient as Client } from '@mcp-runtimes/client';
 import { createMcpServer, createMcpServerV2, LIMITS, SERVER_INFO } from '@mcp-runtimes/tools';
 import { Client as SdkClient } from '@modelcontextprotocol/sdk/client/index.js';
@@ -82,11 +83,12 @@ const OPERATIONS: Operation[] = [
 ];
 
 /**
- * What the shared package answers in-process, on the SDK this pass's wiring runs: the
- * reference every server must match (in 2026-07-28 too, once the era's envelope is set aside).
+ * What the shared package answers in-process on one SDK: on the SDK this pass's wiring runs, the
+ * reference every server must match (in 2026-07-28 too, once the era's envelope is set aside);
+ * a peer is held to the one of the SDK it serves the surface with.
  */
-async function reference(): Promise<Map<string, unknown>> {
-  const server = SDK === 'v2' ? createMcpServerV2() : createMcpServer();
+async function reference(sdk: 'v1' | 'v2'): Promise<Map<string, unknown>> {
+  const server = sdk === 'v2' ? createMcpServerV2() : createMcpServer();
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
   const client = new SdkClient({ name: 'reference', version: '0' });
@@ -100,9 +102,12 @@ async function reference(): Promise<Map<string, unknown>> {
 const fleet = await startFleet();
 const peers = await startPeerFleet();
 let expected: Map<string, unknown>;
+/** The reference of each SDK, for the peers. */
+const expectedOn = new Map<'v1' | 'v2', Map<string, unknown>>();
 
 beforeAll(async () => {
-  expected = await reference();
+  expected = await reference(SDK);
+  for (const sdk of ['v1', 'v2'] as const) expectedOn.set(sdk, sdk === SDK ? expected : await reference(sdk));
 });
 
 afterAll(async () => {
@@ -165,7 +170,7 @@ describe.each(peers?.targets ?? [])('peer $label', (target) => {
         const answer = await answerOf(op, client);
         // `isError: false` means what its absence means; it is checked on its own below.
         expectOursOrDeclared(target.server.name, `contract: ${op.name}`, { status: 200, text: JSON.stringify(answer) }, () =>
-          expect(withoutIsErrorFalse(answer), `${target.label}: ${op.name}`).toEqual(expected.get(op.name)),
+          expect(withoutIsErrorFalse(answer), `${target.label}: ${op.name}`).toEqual(expectedOn.get(peerEntry(target.server.name)?.sdk ?? 'v1')?.get(op.name)),
         );
       }
       const plain = await answerOf(OPERATIONS.find((op) => op.name === 'agent_task (defaults)') as Operation, client);

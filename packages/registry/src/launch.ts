@@ -65,6 +65,7 @@ export async function launchServer(name: string, options: LaunchOptions = {}): P
       ...process.env,
       HOST: '127.0.0.1',
       PORT: '0',
+      ...peer?.env,
       ...options.env,
       ...(runtime !== undefined && options.v8Flags ? v8FlagsEnv(runtimeEntry(runtime), options.v8Flags, { ...process.env, ...options.env }) : {}),
     },

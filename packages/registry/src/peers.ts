@@ -16,7 +16,16 @@ export interface PeerEntry extends Omit<ServerEntry, 'offers' | 'runtimes' | 'di
   language: 'python' | 'node';
   /** Its start command, paths relative to the repository's root. */
   command: readonly string[];
+  /** Our SDK v2 surface, when it serves that (the suites hold its answers to SDK v2's reference; SDK v1's otherwise). */
+  sdk?: 'v2';
+  /** Environment its documentation asks of a production deployment. */
+  env?: Readonly<Record<string, string>>;
   differences: readonly PeerDifference[];
+  /**
+   * The server of ours on the same framework, when this peer is that framework wired the way the
+   * SDK's documentation wires it: the Frameworks section sets the two side by side.
+   */
+  documentedWiringOf?: string;
 }
 
 const PYTHON = 'peers/python-surface/.venv/bin/python';
@@ -96,6 +105,50 @@ const HONO_MCP: readonly PeerDifference[] = [
   d('bad-input: POST on /health', '404 with plain text "404 Not Found" (ours 405)', /^404 Not Found$/, 404),
 ];
 
+/** What SDK v2's serving guides give where ours differ, whatever the framework in front: the SDK's own answers and the adapters' Origin check. */
+const SDK_V2_GUIDE: readonly PeerDifference[] = [
+  d('bad-input: a plain call answered as JSON', 'every 2025-era answer as an SSE stream (`createMcpHandler`\'s stateless fallback), never JSON', /^event: message\ndata: \{"result"/, 200),
+  d('bad-input: disallowed Origin', '403, -32000 "Invalid Origin: evil.example.com" (the adapter\'s check; ours names the whole Origin)', /"code":-32000,"message":"Invalid Origin: evil\.example\.com"/, 403),
+  d('bad-input: GET on the endpoint (no standalone stream when stateless)', '405, -32000 "Method not allowed." (ours names the method)', /"code":-32000,"message":"Method not allowed\."/, 405),
+  d('bad-input: PUT on the endpoint', '405, -32000 "Method not allowed." (ours names the method)', /"code":-32000,"message":"Method not allowed\."/, 405),
+];
+
+/** The SDK guide's Express server: express.json() and Express's default handlers answer before the SDK does. */
+const SDK_EXPRESS: readonly PeerDifference[] = [
+  ...SDK_V2_GUIDE,
+  d('bad-input: DELETE on the endpoint (no session)', '405, -32000 "Method not allowed." (ours names the method)', /"code":-32000,"message":"Method not allowed\."/, 405),
+  d('bad-input: malformed JSON', '400 with Express\'s HTML error page "Bad Request": express.json() refuses it before the SDK sees it (ours -32700 "Parse error")', /<pre>Bad Request<\/pre>/, 400),
+  d('bad-input: empty body', '400, -32600 "Bad Request: the request body is not a valid JSON-RPC message": express.json() passes no body on (ours -32700 "Parse error")', /"code":-32600,"message":"Bad Request: the request body is not a valid JSON-RPC message"/, 400),
+  d('bad-input: oversized body (declared length)', 'no limit of its own below express.json()\'s 100 KB: the 64 KiB body is read and refused as not JSON-RPC, 400 -32600 (ours 413)', /"code":-32600,"message":"Bad Request: the request body is not a valid JSON-RPC message"/, 400),
+  d('bad-input: oversized body (streamed, no length)', 'express.json()\'s own limit (100 KB): 413 with Express\'s HTML error page "Payload Too Large" (ours a JSON-RPC error)', /<pre>Payload Too Large<\/pre>/, 413),
+  d('bad-input: unknown path', '404 with Express\'s HTML page "Cannot POST /nope"', /<pre>Cannot POST \/nope<\/pre>/, 404),
+  d('bad-input: POST on /health', '404 with Express\'s HTML page "Cannot POST /health" (ours 405)', /<pre>Cannot POST \/health<\/pre>/, 404),
+];
+
+/** The SDK guide's Fastify server: Fastify's JSON parser and its default handlers answer before the SDK does. */
+const SDK_FASTIFY: readonly PeerDifference[] = [
+  ...SDK_V2_GUIDE,
+  d('bad-input: DELETE on the endpoint (no session)', '400 with Fastify\'s own error, FST_ERR_CTP_EMPTY_JSON_BODY: a JSON Content-Type with no body is refused before the route (ours 405)', /"code":"FST_ERR_CTP_EMPTY_JSON_BODY"/, 400),
+  d('bad-input: malformed JSON', '400 with Fastify\'s own error, FST_ERR_CTP_INVALID_JSON_BODY (ours a JSON-RPC -32700 "Parse error")', /"code":"FST_ERR_CTP_INVALID_JSON_BODY"/, 400),
+  d('bad-input: empty body', '400 with Fastify\'s own error, FST_ERR_CTP_EMPTY_JSON_BODY (ours a JSON-RPC -32700 "Parse error")', /"code":"FST_ERR_CTP_EMPTY_JSON_BODY"/, 400),
+  d('bad-input: oversized body (declared length)', 'no limit of its own below Fastify\'s 1 MiB: the 64 KiB body is read and refused as not JSON-RPC, 400 -32600 (ours 413)', /"code":-32600,"message":"Bad Request: the request body is not a valid JSON-RPC message"/, 400),
+  d('bad-input: oversized body (streamed, no length)', 'no limit of its own below Fastify\'s 1 MiB: the whole 256 KiB is read, then 400 FST_ERR_CTP_INVALID_JSON_BODY (ours 413)', /"code":"FST_ERR_CTP_INVALID_JSON_BODY"/, 400),
+  d('bad-input: unknown path', '404 with Fastify\'s own body, "Route POST:/nope not found"', /"message":"Route POST:\/nope not found"/, 404),
+  d('bad-input: POST on /health', '404, "Route POST:/health not found" (ours 405)', /"message":"Route POST:\/health not found"/, 404),
+];
+
+/** The SDK guide's Hono server: createMcpHonoApp's JSON parser and Hono's defaults answer before the SDK does. */
+const SDK_HONO: readonly PeerDifference[] = [
+  ...SDK_V2_GUIDE,
+  d('bad-input: DELETE on the endpoint (no session)', '400 with plain text "Invalid JSON": a JSON Content-Type with no body is refused before the route (ours 405)', /^Invalid JSON$/, 400),
+  d('bad-input: malformed JSON', '400 with plain text "Invalid JSON" from createMcpHonoApp\'s parser (ours a JSON-RPC -32700 "Parse error")', /^Invalid JSON$/, 400),
+  d('bad-input: empty body', '400 with plain text "Invalid JSON" (ours a JSON-RPC -32700 "Parse error")', /^Invalid JSON$/, 400),
+  d('bad-input: oversized body (declared length)', 'no limit of its own below the SDK\'s default 4 MB: the 64 KiB body is read and refused as not JSON-RPC, 400 -32600 (ours 413)', /"code":-32600,"message":"Bad Request: the request body is not a valid JSON-RPC message"/, 400),
+  d('bad-input: oversized body (streamed, no length)', 'no limit of its own below the SDK\'s default 4 MB: the whole 256 KiB is read, then 400 "Invalid JSON" (ours 413)', /^Invalid JSON$/, 400),
+  d('bad-input: unknown path', '404 with plain text "404 Not Found" (Hono\'s default)', /^404 Not Found$/, 404),
+  d('bad-input: POST on /health', '404 with plain text "404 Not Found" (ours 405)', /^404 Not Found$/, 404),
+];
+
 export const PEERS: readonly PeerEntry[] = [
   {
     name: 'py-uvicorn',
@@ -140,6 +193,47 @@ export const PEERS: readonly PeerEntry[] = [
     loadListener: 'http1',
     saturationListener: 'http1',
     differences: HONO_MCP,
+  },
+  {
+    name: 'sdk-express',
+    title: 'Express 5, as SDK v2\'s serving guide wires it',
+    about: 'SDK v2\'s documented Express server (docs/serving/express.md): `createMcpExpressApp()` (express.json() and Host/Origin checks), `toNodeHandler(createMcpHandler(factory))` on `app.all(\'/mcp\')`, a new server for every request, both protocol eras. Our `express` server runs the same framework in the tuned wiring.',
+    language: 'node',
+    command: ['node', 'peers/sdk-express/dist/main.js'],
+    // Express's production checklist: without it, its default error handler answers a bad body with the stack trace.
+    env: { NODE_ENV: 'production' },
+    listeners: ['http1'],
+    loadListener: 'http1',
+    saturationListener: 'http1',
+    differences: SDK_EXPRESS,
+    documentedWiringOf: 'express',
+    sdk: 'v2',
+  },
+  {
+    name: 'sdk-fastify',
+    title: 'Fastify 5, as SDK v2\'s serving guide wires it',
+    about: 'SDK v2\'s documented Fastify server (docs/serving/fastify.md): `createMcpFastifyApp()` (Host/Origin checks) with a route handing `request.raw`, `reply.raw` and the parsed body to `toNodeHandler(createMcpHandler(factory))`, a new server for every request, both protocol eras. Our `fastify` server runs the same framework in the tuned wiring.',
+    language: 'node',
+    command: ['node', 'peers/sdk-fastify/dist/main.js'],
+    listeners: ['http1'],
+    loadListener: 'http1',
+    saturationListener: 'http1',
+    differences: SDK_FASTIFY,
+    documentedWiringOf: 'fastify',
+    sdk: 'v2',
+  },
+  {
+    name: 'sdk-hono',
+    title: 'Hono, as SDK v2\'s serving guide wires it',
+    about: 'SDK v2\'s documented Hono server (docs/serving/hono.md): `createMcpHonoApp()` (JSON parsing and Host/Origin checks) with `handler.fetch(c.req.raw, { parsedBody })` from `createMcpHandler(factory)`, a new server for every request, both protocol eras, on @hono/node-server. Our `hono` server runs the same framework in the tuned wiring.',
+    language: 'node',
+    command: ['node', 'peers/sdk-hono/dist/main.js'],
+    listeners: ['http1'],
+    loadListener: 'http1',
+    saturationListener: 'http1',
+    differences: SDK_HONO,
+    documentedWiringOf: 'hono',
+    sdk: 'v2',
   },
 ];
 

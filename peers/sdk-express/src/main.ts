@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Peer: the surface on Express 5 exactly as SDK v2's serving guide wires Express
+// (docs/serving/express.md): `createMcpHandler` with a new server for every request, adapted to
+// Node once by `toNodeHandler`, on `createMcpExpressApp` (express() with express.json() and the
+// Host/Origin checks of a 127.0.0.1 bind). What a user copies from the documentation; the Express
+// server of ours beside it runs the same framework in our tuned wiring. The only additions are
+// the ones every measured server has: /health with the process's figures, and a SIGTERM drain.
+import { createMcpExpressApp } from '@modelcontextprotocol/express';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import { createMcpHandler } from '@modelcontextprotocol/server';
+import { drainOnSignal, peerHealth } from '@mcp-runtimes/server-kit/peer-hosting';
+import { createMcpServerV2 } from '@mcp-runtimes/tools';
+import type { AddressInfo } from 'node:net';
+
+const RUNTIME = 'sdk-express';
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 3205);
+const mcpPath = process.env.MCP_PATH ?? '/mcp';
+/** How long SIGTERM waits for in-flight requests before it closes their connections. */
+const SHUTDOWN_TIMEOUT_MS = Number(process.env.MCP_SHUTDOWN_TIMEOUT_MS ?? 10_000);
+
+const handler = createMcpHandler(() => createMcpServerV2());
+// The guide's default bind is 127.0.0.1; naming the host keeps its Host/Origin checks right for another bind.
+const app = createMcpExpressApp({ host });
+const node = toNodeHandler(handler);
+app.get('/health', (_req, res) => void res.json(peerHealth(RUNTIME)));
+app.all(mcpPath, (req, res) => void node(req, res, req.body));
+
+const server = app.listen(port, host, () => {
+  console.log(`${RUNTIME} listening on http://${host}:${(server.address() as AddressInfo).port}${mcpPath}`);
+});
+server.once('error', (error) => {
+  console.error(`${RUNTIME} could not listen on ${host}:${port}: ${error.message}`);
+  process.exit(1);
+});
+drainOnSignal(RUNTIME, server, SHUTDOWN_TIMEOUT_MS);

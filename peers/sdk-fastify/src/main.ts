@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Peer: the surface on Fastify 5 exactly as SDK v2's serving guide wires Fastify
+// (docs/serving/fastify.md): `createMcpHandler` with a new server for every request, adapted to
+// Node once by `toNodeHandler`, handed `request.raw` and `reply.raw` by a route on
+// `createMcpFastifyApp` (Fastify() with the Host/Origin checks of a 127.0.0.1 bind). What a user
+// copies from the documentation; the Fastify server of ours beside it runs the same framework in
+// our tuned wiring. The only additions are the ones every measured server has: /health with the
+// process's figures, and a SIGTERM drain.
+import { createMcpFastifyApp } from '@modelcontextprotocol/fastify';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import { createMcpHandler } from '@modelcontextprotocol/server';
+import { drainOnSignal, peerHealth } from '@mcp-runtimes/server-kit/peer-hosting';
+import { createMcpServerV2 } from '@mcp-runtimes/tools';
+import type { AddressInfo } from 'node:net';
+
+const RUNTIME = 'sdk-fastify';
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 3206);
+const mcpPath = process.env.MCP_PATH ?? '/mcp';
+/** How long SIGTERM waits for in-flight requests before it closes their connections. */
+const SHUTDOWN_TIMEOUT_MS = Number(process.env.MCP_SHUTDOWN_TIMEOUT_MS ?? 10_000);
+
+const handler = createMcpHandler(() => createMcpServerV2());
+// The guide's default bind is 127.0.0.1; naming the host keeps its Host/Origin checks right for another bind.
+const app = createMcpFastifyApp({ host });
+const node = toNodeHandler(handler);
+app.get('/health', async () => peerHealth(RUNTIME));
+app.all(mcpPath, (request, reply) => node(request.raw, reply.raw, request.body));
+
+try {
+  await app.listen({ port, host });
+} catch (error) {
+  console.error(`${RUNTIME} could not listen on ${host}:${port}: ${(error as Error).message}`);
+  process.exit(1);
+}
+console.log(`${RUNTIME} listening on http://${host}:${(app.server.address() as AddressInfo).port}${mcpPath}`);
+drainOnSignal(RUNTIME, app.server, SHUTDOWN_TIMEOUT_MS);

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Peer: the surface on Hono exactly as SDK v2's serving guide wires Hono (docs/serving/hono.md):
+// `createMcpHandler` with a new server for every request, its `fetch` given the route's
+// `c.req.raw` and the body `createMcpHonoApp` parsed (new Hono() with JSON parsing and the
+// Host/Origin checks of a 127.0.0.1 bind), served on Node by @hono/node-server as the guide says.
+// What a user copies from the documentation; the Hono server of ours beside it runs the same
+// framework in our tuned wiring. The only additions are the ones every measured server has:
+// /health with the process's figures, and a SIGTERM drain.
+import { serve } from '@hono/node-server';
+import { createMcpHonoApp } from '@modelcontextprotocol/hono';
+import { createMcpHandler } from '@modelcontextprotocol/server';
+import { drainOnSignal, peerHealth } from '@mcp-runtimes/server-kit/peer-hosting';
+import { createMcpServerV2 } from '@mcp-runtimes/tools';
+import type { Context } from 'hono';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const RUNTIME = 'sdk-hono';
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 3207);
+const mcpPath = process.env.MCP_PATH ?? '/mcp';
+/** How long SIGTERM waits for in-flight requests before it closes their connections. */
+const SHUTDOWN_TIMEOUT_MS = Number(process.env.MCP_SHUTDOWN_TIMEOUT_MS ?? 10_000);
+
+const handler = createMcpHandler(() => createMcpServerV2());
+// The guide's default bind is 127.0.0.1; naming the host keeps its Host/Origin checks right for another bind.
+const app = createMcpHonoApp({ host });
+app.get('/health', (c) => c.json(peerHealth(RUNTIME)));
+app.all(mcpPath, (c: Context) => handler.fetch(c.req.raw, { parsedBody: c.get('parsedBody') }));
+
+const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
+  console.log(`${RUNTIME} listening on http://${host}:${info.port}${mcpPath}`);
+}) as Server;
+server.once('error', (error) => {
+  console.error(`${RUNTIME} could not listen on ${host}:${port}: ${error.message}`);
+  process.exit(1);
+});
+drainOnSignal(RUNTIME, server, SHUTDOWN_TIMEOUT_MS);
