@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from './build.js';
-import { fixtureResults } from './fixture.js';
+import { fixtureResults, withPeers } from './fixture.js';
 import { frameworkCost } from './frameworks.js';
 import { renderMarkdown } from './markdown.js';
 
@@ -23,7 +23,7 @@ describe('the Frameworks section', () => {
     // Bun is a runtime, not a framework: it has no row here.
     expect(section).not.toContain('Bun.serve');
     // Hono was not in this run: the section says so and how to measure it.
-    expect(section).toContain('Not in this run: hono. `pnpm bench:frameworks`');
+    expect(section).toContain('Not in this run: hono, sdk-express, sdk-fastify, sdk-hono. `pnpm bench:frameworks`');
   });
 
   it('has no rows when no framework or its stack was measured', () => {
@@ -36,5 +36,18 @@ describe('the Frameworks section', () => {
     expect(frameworkCost({ n: 3, mean: 0.95, ci95: [0.85, 1.05] } as never)).toBe('not separable from it');
     expect(frameworkCost({ n: 1, mean: 0.5, ci95: null } as never)).toBe('50% (one slice)');
     expect(frameworkCost({ n: 3, mean: 1.2, ci95: [1.03, 1.37] } as never)).toBe('none: 20% faster (3–37%)');
+  });
+
+  it("sets each framework's documented wiring beside ours on it, paired by slice, with the differences it declares", () => {
+    // The guide's Express serves a quarter of ours in every round; its Fastify was not measured.
+    const run = withPeers(results, [{ name: 'sdk-express', mcp: [125, 112.5, 100] }]);
+    const md = sectionOf(renderMarkdown(buildReport(run)));
+    expect(md).toContain("**As the SDK's documentation wires each framework.**");
+    expect(md).toMatch(/\| Express 5 on node:http \| 450 ±[\d,]+ \| 113 ±[\d,]+ \| 0\.25 ±0\.00× \|/);
+    expect(md).not.toMatch(/\| Fastify 5 on node:http \| 810 ±[\d,]+ \| not measured/);
+    expect(md).toContain('Not in this run: hono, sdk-fastify, sdk-hono.');
+    // Without the peers, the section has no such table and names them.
+    expect(section).not.toContain("**As the SDK's documentation wires each framework.**");
+    expect(section).toContain('sdk-express, sdk-fastify, sdk-hono');
   });
 });

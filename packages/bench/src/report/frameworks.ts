@@ -1,11 +1,12 @@
 // The Frameworks section: each web framework (Hono, Express, Fastify) beside the node:http
 // server it sits on, in the same slices: what the framework costs with MCP in the path and on a
 // raw JSON echo, paired by slice with 95% intervals, CPU per call at the fixed rate, memory.
-import { SERVERS, serverEntry } from '@mcp-runtimes/registry';
+import { PEERS, SERVERS, serverEntry } from '@mcp-runtimes/registry';
 import { HEADLINE_SCENARIO } from '../scenarios.js';
 import { caseOf } from '../summarise.js';
 import type { Summary } from '../stats.js';
 import type { Ctx } from './context.js';
+import { documentedWiringTable } from './documented-wirings.js';
 import { bytes, microseconds, num, withCi } from './format.js';
 import type { Section } from './model.js';
 import { ratioText } from './runtimes.js';
@@ -74,9 +75,23 @@ export function frameworksSection(ctx: Ctx, summary: RunSummary): Section {
     },
     { kind: 'table', ...table },
   );
-  const left = SERVERS.filter((s) => s.framework && !ctx.servers.includes(s.name)).map((s) => s.name);
+  const documented = documentedWiringTable(summary);
+  if (documented !== null) {
+    section.blocks.push(
+      {
+        kind: 'text',
+        text: `**As the SDK's documentation wires each framework.** SDK v2's serving guides wire each framework with its adapter package and \`createMcpHandler\`, a new server for every request (peers named sdk-*, each in its own configuration): what a server copied from the documentation costs beside ours on the same framework in the ${summary.wiring} wiring, each ratio paired by slice (or round) with its 95% interval. Where a guide's server answers differently from ours, each difference is declared and listed under Peers.`,
+      },
+      { kind: 'table', ...documented },
+    );
+  }
+  const measuredPeers = ctx.results.settings.peers ?? [];
+  const left = [
+    ...SERVERS.filter((s) => s.framework && !ctx.servers.includes(s.name)).map((s) => s.name),
+    ...PEERS.filter((p) => p.documentedWiringOf !== undefined && !measuredPeers.includes(p.name)).map((p) => p.name),
+  ];
   if (left.length > 0) {
-    section.blocks.push({ kind: 'text', text: `Not in this run: ${left.join(', ')}. \`pnpm bench:frameworks\` sets every framework beside node:http.` });
+    section.blocks.push({ kind: 'text', text: `Not in this run: ${left.join(', ')}. \`pnpm bench:frameworks\` sets every framework beside node:http, and each beside the SDK guide's wiring of it.` });
   }
   return section;
 }

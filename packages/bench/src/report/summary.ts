@@ -1,7 +1,7 @@
 // The run summarised once: each entrant's cells in the cases the first screen, the
 // recommendation, the Cost and the Runtimes sections quote, and each comparison's ratios to the
 // best paired by round. The sections read this model instead of summarising the runs again.
-import { baseName, runtimeOf, SERVERS, serverEntry } from '@mcp-runtimes/registry';
+import { baseName, PEERS, runtimeOf, SERVERS, serverEntry } from '@mcp-runtimes/registry';
 import { PEER_WIRING, type BenchResults, type Measurement } from '../results.js';
 import { HEADLINE_SCENARIO, ratesOf, scenario } from '../scenarios.js';
 import { caseOf, cell, generatorBound, GENERATOR_BOUND, measurementsOf, type Case, type Cell } from '../summarise.js';
@@ -72,6 +72,17 @@ export interface FrameworkFigures {
   /** Raw echo req/s at saturation over `over`'s raw echo: the framework alone. */
   raw: Summary;
   /** Calls per CPU-second at the fixed rate over `over`'s, when both kept up there. */
+  cheaper: Summary | null;
+  /** The same framework wired as the SDK's documentation wires it (a peer), when it was measured too. */
+  documented: DocumentedWiringFigures | null;
+}
+
+/** A framework's documented wiring (a peer) over our server on that framework, paired by slice (saturation) or round. */
+export interface DocumentedWiringFigures {
+  peer: string;
+  /** MCP calls/s at saturation over ours. */
+  mcp: Summary;
+  /** Calls per CPU-second at the fixed rate over ours, when both kept up there. */
   cheaper: Summary | null;
 }
 
@@ -182,6 +193,18 @@ export function summariseRun(ctx: Ctx): RunSummary {
   const runtimes = compare(runtimeEntrants(results).map((server) => figuresOf({ server, wiring, peer: false })));
 
   const raw = caseOf({ scenario: 'saturation-raw' });
+  const documentedWiring = (server: string): DocumentedWiringFigures | null => {
+    const peer = PEERS.find((p) => p.documentedWiringOf === server && (results.settings.peers ?? []).includes(p.name))?.name;
+    if (peer === undefined) return null;
+    const theirs = (c: Case) => runs(inWiring(c, PEER_WIRING), peer);
+    const paired = (c: Case, value: (m: Measurement) => number) => pairedRatio(theirs(c), runs(c, server), value);
+    const keptUpBoth = fixed !== undefined && keptUp(cellAt(inWiring(fixed, PEER_WIRING), peer)) && keptUp(cellAt(fixed, server));
+    return {
+      peer,
+      mcp: paired(saturation, (m) => m.rps),
+      cheaper: keptUpBoth && fixed ? paired(fixed, (m) => m.requestsPerCpuSecond) : null,
+    };
+  };
   const frameworks = ctx.servers.flatMap((server): FrameworkFigures[] => {
     // A --target label names no server of ours: it has no framework entry.
     const over = SERVERS.find((s) => s.name === server)?.framework?.over;
@@ -195,6 +218,7 @@ export function summariseRun(ctx: Ctx): RunSummary {
         mcp: both(saturation, (m) => m.rps),
         raw: both(raw, (m) => m.rps),
         cheaper: keptUpBoth && fixed ? both(fixed, (m) => m.requestsPerCpuSecond) : null,
+        documented: documentedWiring(server),
       },
     ];
   });

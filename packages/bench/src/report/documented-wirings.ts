@@ -1,0 +1,48 @@
+// Each framework as the SDK's serving guide wires it (a peer) beside our server on the same
+// framework in the run's wiring: what a server copied from the documentation costs, and what
+// the tuned path buys, paired by slice with 95% intervals.
+import { peerEntry, serverEntry } from '@mcp-runtimes/registry';
+import { PEER_WIRING } from '../results.js';
+import { HEADLINE_SCENARIO } from '../scenarios.js';
+import { caseOf } from '../summarise.js';
+import { bytes, microseconds, num, withCi } from './format.js';
+import { ratioText } from './runtimes.js';
+import { inWiring, type RunSummary } from './summary.js';
+
+export function documentedWiringTable(summary: RunSummary): { head: string[]; rows: string[][] } | null {
+  const measured = summary.frameworks.flatMap((f) => (f.documented ? [{ server: f.server, documented: f.documented }] : []));
+  if (measured.length === 0) return null;
+  const saturation = caseOf({ scenario: 'saturation-mcp', wiring: summary.wiring });
+  const rate = summary.rate;
+  const atRate = rate === undefined ? null : caseOf({ scenario: HEADLINE_SCENARIO, wiring: summary.wiring, rate });
+  const ours = (server: string) => ({ sat: summary.cell(saturation, server), fixed: atRate ? summary.cell(atRate, server) : null });
+  const guide = (peer: string) => ({ sat: summary.cell(inWiring(saturation, PEER_WIRING), peer), fixed: atRate ? summary.cell(inWiring(atRate, PEER_WIRING), peer) : null });
+  const calls = (x: ReturnType<typeof ours>) => (x.sat ? withCi(x.sat.rps, (v) => num(v)) : 'not measured');
+  return {
+    head: [
+      'Framework',
+      `Ours (${summary.wiring}): MCP calls/s at saturation`,
+      "The guide's wiring: MCP calls/s",
+      'guide × ours (paired)',
+      'Server CPU µs per call, saturation: ours / guide',
+      ...(rate === undefined ? [] : [`calls per CPU-second @ ${num(rate)}/s: guide × ours (paired)`]),
+      'Peak RSS: ours / guide',
+      'Answers differently in',
+    ],
+    rows: measured.map(({ server, documented }) => {
+      const a = ours(server);
+      const b = guide(documented.peer);
+      const differences = peerEntry(documented.peer)?.differences.length ?? 0;
+      return [
+        serverEntry(server).title,
+        calls(a),
+        calls(b),
+        ratioText(documented.mcp),
+        `${microseconds(a.sat)} / ${microseconds(b.sat)}`,
+        ...(rate === undefined ? [] : [documented.cheaper ? ratioText(documented.cheaper) : 'not compared (one did not keep up)']),
+        `${a.sat ? bytes(a.sat.peakRssBytes) : 'not measured'} / ${b.sat ? bytes(b.sat.peakRssBytes) : 'not measured'}`,
+        differences === 0 ? 'none' : `${differences} checks (${documented.peer}, listed under Peers)`,
+      ];
+    }),
+  };
+}
