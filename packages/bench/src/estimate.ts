@@ -2,6 +2,7 @@
 import { onDefaultRuntime } from '@mcp-runtimes/registry';
 import type { BenchSettings } from './results.js';
 import { HEADLINE_SCENARIO, ratesOf, scenario } from './scenarios.js';
+import { FLOOR_STAGES } from './floor/stages.js';
 
 /** The curve's discarded warm-up after each start, at the common rate: the run's warm-up, at most 2 s. */
 export function curveWarmupSeconds(settings: BenchSettings): number {
@@ -41,8 +42,8 @@ export function estimateSeconds(s: BenchSettings): number {
     (perCompared * s.wirings.length + echo + curve) * onOtherRuntime;
   const peers = perStart(true) * (s.peers ?? []).length;
   const main = s.scenarios.length === 0 ? 0 : (ours + peers) * s.repeats;
-  // The MCP floor of every wiring measured, once after the rounds: a start, 1 s of warm-up, the measurement.
-  const floor = s.scenarios.includes('saturation') ? (1 + 1 + s.saturationSeconds * slices) * (s.wirings.length + s.compare.length) : 0;
+  // The MCP floor of every wiring measured and of each stage of a call, once after the rounds: a start, 1 s of warm-up, the measurement.
+  const floor = s.scenarios.includes('saturation') ? (1 + 1 + s.saturationSeconds * slices) * (s.wirings.length + s.compare.length + Object.keys(FLOOR_STAGES).length) : 0;
   return Math.round(main + sizing + floor + estimateStudySeconds(s) + estimateReliabilitySeconds(s));
 }
 

@@ -6,10 +6,11 @@
 // (no HTTP), and the latency curve at fractions of the saturation the slices measured.
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { onDefaultRuntime, peerEntry, runtimeOf } from '@mcp-runtimes/registry';
+import { DEFAULT_NODE_RUNTIME, onDefaultRuntime, peerEntry, requireRuntimeBinary, runtimeOf } from '@mcp-runtimes/registry';
 import { measureCurves } from './latency-curve.js';
 import { collectEnvironment } from './environment.js';
 import type { FloorOptions, FloorResult } from './floor/mcp-floor.js';
+import { FLOOR_STAGES } from './floor/stages.js';
 import { k6Exit, runK6 } from './k6.js';
 import { k6Measurement, k6RunEnv, type K6Measurement } from './measurement.js';
 import { runProbe } from './probe-process.js';
@@ -236,18 +237,22 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
   return results;
 }
 
-/** The MCP floor of every wiring measured (main and compared), pinned to the server core, with saturation's in-flight count and a round's length of it. */
+/**
+ * The MCP floor of every wiring measured (main and compared), and of the stages of a call on
+ * their own, pinned to the server core, with saturation's in-flight count and a round's length of it.
+ */
 async function measureFloors(settings: BenchSettings, serverPin: string[], log: (line: string) => void, fail: (f: ServerFailure) => void): Promise<FloorResult[]> {
   const floors: FloorResult[] = [];
-  for (const wiring of [...settings.wirings, ...settings.compare]) {
+  for (const wiring of [...settings.wirings, ...settings.compare, ...Object.keys(FLOOR_STAGES)]) {
     const options: FloorOptions = { wiring, seconds: settings.saturationSeconds * (settings.saturationSlices ?? 1), inFlight: settings.connections, warmupSeconds: 1 };
-    const answer = await runProbe<FloorResult>(FLOOR_PROBE, options, serverPin);
+    // On the Node line our Node servers run on, so that a server's CPU per call less its handler's is its HTTP stack's.
+    const answer = await runProbe<FloorResult>(FLOOR_PROBE, options, serverPin, requireRuntimeBinary(DEFAULT_NODE_RUNTIME));
     if (!answer.ok) {
       fail({ server: 'mcp-floor', wiring, round: 0, stage: 'measure', message: answer.error });
       continue;
     }
     floors.push(answer.value);
-    log(`floor    ${wiring}: ${answer.value.callsPerSecond} calls/s in process, no HTTP (${answer.value.usPerCall} µs a call, ${options.inFlight} in flight)`);
+    log(`floor    ${wiring}: ${answer.value.callsPerSecond} calls/s in process, no HTTP (${answer.value.usPerCall} µs a call, ${answer.value.heapBytesPerCall ?? '?'} heap bytes a call, ${options.inFlight} in flight)`);
   }
   return floors;
 }

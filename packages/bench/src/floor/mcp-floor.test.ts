@@ -10,6 +10,17 @@ describe('measureFloor', () => {
     expect(floor.cpuUsPerCall).toBeGreaterThan(0);
   });
 
+  it("runs each stage of a call on its own, each leaving less garbage than the whole handler", async () => {
+    const whole = await measureFloor({ wiring: 'tuned', seconds: 0.3, inFlight: 10, warmupSeconds: 0.1 });
+    expect(whole.heapBytesPerCall).toBeGreaterThan(1000);
+    for (const stage of ['tool', 'json']) {
+      const part = await measureFloor({ wiring: stage, seconds: 0.3, inFlight: 10, warmupSeconds: 0.1 });
+      expect(part.calls, stage).toBeGreaterThan(10);
+      expect(part.heapBytesPerCall, stage).toBeGreaterThan(0);
+      expect(part.heapBytesPerCall, stage).toBeLessThan(whole.heapBytesPerCall as number);
+    }
+  });
+
   it('refuses a wiring that does not exist', async () => {
     await expect(measureFloor({ wiring: 'fastest', seconds: 0.1, inFlight: 1, warmupSeconds: 0 })).rejects.toThrow('unknown wiring fastest');
   });

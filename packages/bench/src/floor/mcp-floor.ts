@@ -8,9 +8,11 @@ import { isAgentTaskAnswer } from '../agent-answer.js';
 import { round3 } from '../process-usage.js';
 import { saturationRequest as saturationWire, type Era } from '../saturation.js';
 import { eraOf, wiringOf } from '../variants.js';
+import { measureAllocation } from './heap-allocation.js';
+import { FLOOR_STAGES, isFloorStage, type FloorStage } from './stages.js';
 
 export interface FloorOptions {
-  /** A wiring, or a variant of one in the 2026-07-28 era (`v2-tuned@2026`). */
+  /** A wiring, a variant of one in the 2026-07-28 era (`v2-tuned@2026`), or a stage of a call (FLOOR_STAGES). */
   wiring: string;
   seconds: number;
   inFlight: number;
@@ -20,6 +22,8 @@ export interface FloorOptions {
 
 export interface FloorResult {
   wiring: string;
+  /** The Node version it ran on. */
+  node?: string;
   inFlight: number;
   seconds: number;
   calls: number;
@@ -28,6 +32,11 @@ export interface FloorResult {
   usPerCall: number;
   /** Process CPU per call, µs (includes V8's helper threads). */
   cpuUsPerCall: number;
+  /** Bytes allocated on V8's heap per call (V8's heap statistics around every collection). */
+  heapBytesPerCall?: number;
+  /** Garbage collections per 1,000 calls, and the main thread's pause in them per call (µs). */
+  collectionsPer1000Calls?: number;
+  gcPauseUsPerCall?: number;
 }
 
 /** The saturation request (the body and headers wrk and h2load send) as the core sees it, without HTTP. */
@@ -44,27 +53,17 @@ function saturationRequest(body: string, era: Era): Incoming {
 }
 
 export async function measureFloor(o: FloorOptions): Promise<FloorResult> {
-  // A variant (`v2-tuned@2026`): the wiring's handler, called with that era's request.
-  const era = eraOf(o.wiring);
-  const wiring = wiringOf(o.wiring);
+  // A variant (`v2-tuned@2026`): the wiring's handler, called with that era's request; a stage takes the 2025 era's.
+  const era = eraOf(isFloorStage(o.wiring) ? 'tuned' : o.wiring);
   const body = readFileSync(saturationWire(era).bodyFile, 'utf8');
-  const request = JSON.parse(body) as { id: number; params: { arguments: { task: string } } };
-  if (!WIRING_NAMES.includes(wiring)) throw new Error(`unknown wiring ${o.wiring}`);
-  const handle = WIRINGS[wiring]({ maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
-  const incoming = saturationRequest(body, era);
+  const oneCall = isFloorStage(o.wiring) ? await stageCall(o.wiring, body) : wiringCall(o.wiring, body, era);
 
   const run = async (seconds: number) => {
     const deadline = performance.now() + seconds * 1000;
     let calls = 0;
     const caller = async () => {
       while (performance.now() < deadline) {
-        const reply = await handle(incoming);
-        const text = isTextReply(reply) ? reply.body : await reply.text();
-        if (reply.status !== 200) throw new Error(`status ${reply.status}: ${text.slice(0, 200)}`);
-        // A sample of the answers: parsing every one would add to what is measured.
-        if (calls % 1000 === 0 && !isAgentTaskAnswer(text, request.id, request.params.arguments.task)) {
-          throw new Error(`wrong answer: ${text.slice(0, 200)}`);
-        }
+        await oneCall(calls);
         calls++;
       }
     };
@@ -77,17 +76,47 @@ export async function measureFloor(o: FloorOptions): Promise<FloorResult> {
   };
 
   if (o.warmupSeconds > 0) await run(o.warmupSeconds);
-  const { calls, elapsed, cpuUs } = await run(o.seconds);
+  const { value, allocation } = await measureAllocation(() => run(o.seconds));
+  const { calls, elapsed, cpuUs } = value;
   const round1 = (n: number) => Math.round(n * 10) / 10;
   return {
     wiring: o.wiring,
+    node: process.version,
     inFlight: o.inFlight,
     seconds: round3(elapsed),
     calls,
     callsPerSecond: Math.round(calls / elapsed),
     usPerCall: round1((elapsed * 1e6) / calls),
     cpuUsPerCall: round1(cpuUs / calls),
+    heapBytesPerCall: Math.round(allocation.bytes / calls),
+    collectionsPer1000Calls: round1((allocation.collections * 1000) / calls),
+    gcPauseUsPerCall: round1((allocation.pauseMs * 1000) / calls),
   };
+}
+
+/** One call of a wiring's handler with the saturation request; every 1,000th answer is checked. */
+function wiringCall(name: string, body: string, era: Era): (call: number) => Promise<void> {
+  const wiring = wiringOf(name);
+  if (!WIRING_NAMES.includes(wiring)) throw new Error(`unknown wiring ${name}`);
+  const handle = WIRINGS[wiring]({ maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
+  const incoming = saturationRequest(body, era);
+  const request = JSON.parse(body) as { id: number; params: { arguments: { task: string } } };
+  return async (call) => {
+    const reply = await handle(incoming);
+    const text = isTextReply(reply) ? reply.body : await reply.text();
+    if (reply.status !== 200) throw new Error(`status ${reply.status}: ${text.slice(0, 200)}`);
+    // A sample of the answers: parsing every one would add to what is measured.
+    if (call % 1000 === 0 && !isAgentTaskAnswer(text, request.id, request.params.arguments.task)) {
+      throw new Error(`wrong answer: ${text.slice(0, 200)}`);
+    }
+  };
+}
+
+/** One call of a stage, built from the request and the tuned wiring's answer to it. */
+async function stageCall(stage: FloorStage, body: string): Promise<() => Promise<void>> {
+  const reply = await WIRINGS.tuned({ maxBodyBytes: DEFAULT_MAX_BODY_BYTES })(saturationRequest(body, eraOf('tuned')));
+  const answer = isTextReply(reply) ? reply.body : await reply.text();
+  return FLOOR_STAGES[stage]({ body, answer });
 }
 
 /**
