@@ -86,6 +86,20 @@ describe('the report', () => {
     expect(md).not.toContain('The MCP floor');
   });
 
+  it('splits a call into the tool, the JSON, the SDK by difference and each HTTP stack by difference', () => {
+    const floor = (wiring: string, cpuUsPerCall: number, heapBytesPerCall: number) => ({ wiring, node: 'v24.22.3', inFlight: 50, seconds: 5, calls: 100_000, callsPerSecond: 1e6 / cpuUsPerCall, usPerCall: cpuUsPerCall, cpuUsPerCall, heapBytesPerCall, collectionsPer1000Calls: 2 });
+    const text = renderMarkdown(buildReport({ ...clear, floor: [floor('official', 50, 40_960), floor('tool', 5, 3_072), floor('json', 2, 1_024)] }));
+    expect(text).toContain("**Where a call's CPU and garbage go.**");
+    expect(text).toContain('(Node v24.22.3)');
+    expect(text).toMatch(/\| The tool: agent_task's own work, its input already validated \| 5(\.0)? \| 3\.0 KiB \| 2(\.0)? \|/);
+    // 50 - 5 - 2 µs and 40 - 3 - 1 KiB are the protocol's and the SDK's.
+    expect(text).toMatch(/\| official: the protocol's checks, the SDK's validation and dispatch \(the handler less the two above\) \| 43(\.0)? \| 36\.0 KiB \|/);
+    expect(text).toMatch(/\| node-http: its HTTP stack around the official handler \(server CPU per call at saturation less the handler's\) \| [\d,.]+ \| not measured \|/);
+    // A stage has no ceiling of its own.
+    expect(text).toContain('**The MCP floor (official).**');
+    expect(text).not.toContain('**The MCP floor (tool).**');
+  });
+
   it('does not name a winner when the data cannot tell', () => {
     const tied = fixtureResults([
       { name: 'node-http', mcp: [1000, 1100, 900], raw: [30000, 31000, 29000], p99At: {} },

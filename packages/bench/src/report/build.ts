@@ -6,6 +6,7 @@ import { summarise } from '../stats.js';
 import { caseKey, generatorBound, GENERATOR_BOUND, rank, wiringOf, type Better, type Case, type Cell } from '../summarise.js';
 import { cellsOf, peakRss, primaryKey, protocolOf, reportContext, type Ctx } from './context.js';
 import { curveSection } from './curve.js';
+import { callCostBlocks } from './call-cost.js';
 import { floorBlocks } from './floor.js';
 import { bytes, ms, num, percent, winnerText, withCi } from './format.js';
 import type { Block, Report, Section } from './model.js';
@@ -203,6 +204,7 @@ function saturation(ctx: Ctx): Section {
       { kind: 'table', head, rows },
       ...notes,
       ...floorBlocks(ctx, mcp, raw),
+      ...callCostBlocks(ctx, mcp),
       ...ablation(ctx, mcp, raw),
       ...detail,
       ...(ctx.servers.length < 2 ? [] : [{

@@ -1,13 +1,14 @@
 // The MCP floor beside the saturation table: what no HTTP stack can beat on a wiring, and what
 // that leaves of each stack's raw speed at best.
 import { ceiling } from '../floor/mcp-floor.js';
+import { isFloorStage } from '../floor/stages.js';
 import type { Cell } from '../summarise.js';
 import type { Ctx } from './context.js';
 import { num, percent } from './format.js';
 import type { Block } from './model.js';
 
 export function floorBlocks(ctx: Ctx, mcp: Map<string, (Cell | null)[]>, raw: (Cell | null)[]): Block[] {
-  return (ctx.results.floor ?? []).flatMap((floor): Block[] => {
+  return (ctx.results.floor ?? []).filter((floor) => !isFloorStage(floor.wiring)).flatMap((floor): Block[] => {
     const measured = mcp.get(floor.wiring) ?? [];
     const rows = ctx.servers.flatMap((server, i) => {
       const r = raw[i];
