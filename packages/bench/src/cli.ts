@@ -46,7 +46,7 @@ async function main(): Promise<number> {
     }
     results = await runRemote({ settings, targets: options.targets, k6: requireToolchain(['k6']).k6, insecure: options.insecure, log, call: options.call, notRun });
   } else {
-    results = await runBenchmark({ settings: options.settings, tools: requireToolchain(), pin: options.pin, log });
+    results = await runBenchmark({ settings: options.settings, tools: requireToolchain(), pin: options.pin, log, profileDir: join(dir, 'profiles') });
   }
   const written = writeReport(results, dir);
   if (!options.outDir) linkLatest(dir);

@@ -42,8 +42,10 @@ export function estimateSeconds(s: BenchSettings): number {
     (perCompared * s.wirings.length + echo + curve) * onOtherRuntime;
   const peers = perStart(true) * (s.peers ?? []).length;
   const main = s.scenarios.length === 0 ? 0 : (ours + peers) * s.repeats;
-  // The MCP floor of every wiring measured and of each stage of a call, once after the rounds: a start, 1 s of warm-up, the measurement.
-  const floor = s.scenarios.includes('saturation') ? (1 + 1 + s.saturationSeconds * slices) * (s.wirings.length + s.compare.length + Object.keys(FLOOR_STAGES).length) : 0;
+  // The MCP floor of every wiring measured (then profiled as long again) and of each stage of a
+  // call, once after the rounds: a start, 1 s of warm-up, the measurement.
+  const wirings = s.wirings.length + s.compare.length;
+  const floor = s.scenarios.includes('saturation') ? (1 + 1 + s.saturationSeconds * slices) * (wirings + Object.keys(FLOOR_STAGES).length) + s.saturationSeconds * slices * wirings : 0;
   return Math.round(main + sizing + floor + estimateStudySeconds(s) + estimateReliabilitySeconds(s));
 }
 

@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_NODE_RUNTIME, onDefaultRuntime, peerEntry, requireRuntimeBinary, runtimeOf } from '@mcp-runtimes/registry';
 import { measureCurves } from './latency-curve.js';
 import { collectEnvironment } from './environment.js';
+import { join } from 'node:path';
 import type { FloorOptions, FloorResult } from './floor/mcp-floor.js';
-import { FLOOR_STAGES } from './floor/stages.js';
+import { FLOOR_STAGES, isFloorStage } from './floor/stages.js';
 import { k6Exit, runK6 } from './k6.js';
 import { k6Measurement, k6RunEnv, type K6Measurement } from './measurement.js';
 import { runProbe } from './probe-process.js';
@@ -36,6 +37,8 @@ export interface RunOptions {
   tools: Toolchain;
   pin: boolean;
   log: (line: string) => void;
+  /** Where the floor's CPU profiles are kept (beside the run's results); none are taken without it. */
+  profileDir?: string;
 }
 
 /**
@@ -58,7 +61,7 @@ export function configsOf(name: string, settings: BenchSettings, round: number, 
   return runs.map((_, i) => runs[(i + round - 1) % runs.length] as RunConfig);
 }
 
-export async function runBenchmark({ settings, tools, pin, log }: RunOptions): Promise<BenchResults> {
+export async function runBenchmark({ settings, tools, pin, log, profileDir }: RunOptions): Promise<BenchResults> {
   const canPin = pin && cpus().length >= 2 && findTool('taskset') !== null;
   const pins: Pins = { server: canPin ? ['taskset', '-c', '0'] : [], generator: canPin ? ['taskset', '-c', '1'] : [] };
   if (pin && !canPin) log('not pinning: needs 2+ cores and taskset');
@@ -217,7 +220,7 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
   // server's default runtime (the runtimes comparison is the rounds' and the curve's).
   const ran = { ...settings, servers: settings.servers.filter((s) => !excluded.has(s)) };
   const ranOnDefault = { ...ran, servers: ran.servers.filter(onDefaultRuntime) };
-  if (measureSaturation) results.floor = await measureFloors(settings, pins.server, log, fail);
+  if (measureSaturation) results.floor = await measureFloors(settings, pins.server, log, fail, profileDir);
   if (scenarios.some((s) => s.model === 'curve')) {
     log(`[${formatDuration((Date.now() - startedAt) / 1000)} / ~${formatDuration(estimate)}] latency curve: ${settings.curve?.fractions.join(', ')} of each server's saturation, open loop (oha)`);
     const curve = await measureCurves({ settings: ran, tools, measurements: results.measurements, serverPin: pins.server, generatorPin: pins.generator, log, fail });
@@ -241,10 +244,13 @@ export async function runBenchmark({ settings, tools, pin, log }: RunOptions): P
  * The MCP floor of every wiring measured (main and compared), and of the stages of a call on
  * their own, pinned to the server core, with saturation's in-flight count and a round's length of it.
  */
-async function measureFloors(settings: BenchSettings, serverPin: string[], log: (line: string) => void, fail: (f: ServerFailure) => void): Promise<FloorResult[]> {
+async function measureFloors(settings: BenchSettings, serverPin: string[], log: (line: string) => void, fail: (f: ServerFailure) => void, profileDir?: string): Promise<FloorResult[]> {
   const floors: FloorResult[] = [];
   for (const wiring of [...settings.wirings, ...settings.compare, ...Object.keys(FLOOR_STAGES)]) {
-    const options: FloorOptions = { wiring, seconds: settings.saturationSeconds * (settings.saturationSlices ?? 1), inFlight: settings.connections, warmupSeconds: 1 };
+    const seconds = settings.saturationSeconds * (settings.saturationSlices ?? 1);
+    // A wiring's handler is profiled too (a stage is too small to need it), kept beside the results.
+    const profile = profileDir && !isFloorStage(wiring) ? { profile: join(profileDir, `floor-${wiring}.cpuprofile`) } : {};
+    const options: FloorOptions = { wiring, seconds, inFlight: settings.connections, warmupSeconds: 1, ...profile };
     // On the Node line our Node servers run on, so that a server's CPU per call less its handler's is its HTTP stack's.
     const answer = await runProbe<FloorResult>(FLOOR_PROBE, options, serverPin, requireRuntimeBinary(DEFAULT_NODE_RUNTIME));
     if (!answer.ok) {

@@ -8,6 +8,7 @@ import { isAgentTaskAnswer } from '../agent-answer.js';
 import { round3 } from '../process-usage.js';
 import { saturationRequest as saturationWire, type Era } from '../saturation.js';
 import { eraOf, wiringOf } from '../variants.js';
+import { profileWhile, type ProfileSummary } from './cpu-profile.js';
 import { measureAllocation } from './heap-allocation.js';
 import { FLOOR_STAGES, isFloorStage, type FloorStage } from './stages.js';
 
@@ -18,6 +19,8 @@ export interface FloorOptions {
   inFlight: number;
   /** Seconds run first and discarded, so the JIT has compiled the path. */
   warmupSeconds: number;
+  /** Where to keep a CPU profile of one more run as long as the measured one (profiling slows it, so it is not the one measured). */
+  profile?: string;
 }
 
 export interface FloorResult {
@@ -37,6 +40,8 @@ export interface FloorResult {
   /** Garbage collections per 1,000 calls, and the main thread's pause in them per call (µs). */
   collectionsPer1000Calls?: number;
   gcPauseUsPerCall?: number;
+  /** Where that run's time went, when a profile was asked for. */
+  profile?: ProfileSummary;
 }
 
 /** The saturation request (the body and headers wrk and h2load send) as the core sees it, without HTTP. */
@@ -78,6 +83,7 @@ export async function measureFloor(o: FloorOptions): Promise<FloorResult> {
   if (o.warmupSeconds > 0) await run(o.warmupSeconds);
   const { value, allocation } = await measureAllocation(() => run(o.seconds));
   const { calls, elapsed, cpuUs } = value;
+  const profiled = o.profile === undefined ? undefined : (await profileWhile(o.profile, () => run(o.seconds))).summary;
   const round1 = (n: number) => Math.round(n * 10) / 10;
   return {
     wiring: o.wiring,
@@ -91,6 +97,7 @@ export async function measureFloor(o: FloorOptions): Promise<FloorResult> {
     heapBytesPerCall: Math.round(allocation.bytes / calls),
     collectionsPer1000Calls: round1((allocation.collections * 1000) / calls),
     gcPauseUsPerCall: round1((allocation.pauseMs * 1000) / calls),
+    ...(profiled ? { profile: profiled } : {}),
   };
 }
 

@@ -100,6 +100,21 @@ describe('the report', () => {
     expect(text).not.toContain('**The MCP floor (tool).**');
   });
 
+  it("names where a profiled handler's time went, per package and per frame, as µs of its measured cost", () => {
+    const profile = {
+      file: 'floor-tuned.cpuprofile',
+      samples: 40_000,
+      topFrames: [{ frame: 'parse zod.js:10', package: 'zod', selfShare: 0.25 }],
+      packages: [{ package: 'zod', selfShare: 0.3 }, { package: 'V8', selfShare: 0.2 }],
+    };
+    const floor = { wiring: 'tuned', inFlight: 50, seconds: 5, calls: 100_000, callsPerSecond: 25_000, usPerCall: 40, cpuUsPerCall: 40, profile };
+    const text = renderMarkdown(buildReport({ ...clear, floor: [floor] }));
+    expect(text).toContain("**Where the tuned handler's time goes.** A CPU profile of the floor (40,000 samples");
+    expect(text).toContain('`profiles/floor-tuned.cpuprofile`');
+    expect(text).toMatch(/\| zod \| 30(\.0)?% \| 12(\.0)? \|/);
+    expect(text).toMatch(/\| `parse zod\.js:10` \| zod \| 25(\.0)?% \| 10(\.0)? \|/);
+  });
+
   it('does not name a winner when the data cannot tell', () => {
     const tied = fixtureResults([
       { name: 'node-http', mcp: [1000, 1100, 900], raw: [30000, 31000, 29000], p99At: {} },

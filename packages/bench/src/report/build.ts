@@ -8,6 +8,7 @@ import { cellsOf, peakRss, primaryKey, protocolOf, reportContext, type Ctx } fro
 import { curveSection } from './curve.js';
 import { callCostBlocks } from './call-cost.js';
 import { floorBlocks } from './floor.js';
+import { floorProfileBlocks } from './floor-profile.js';
 import { bytes, ms, num, percent, winnerText, withCi } from './format.js';
 import type { Block, Report, Section } from './model.js';
 import { busy, caseTitle, roundsText } from './labels.js';
@@ -205,6 +206,7 @@ function saturation(ctx: Ctx): Section {
       ...notes,
       ...floorBlocks(ctx, mcp, raw),
       ...callCostBlocks(ctx, mcp),
+      ...floorProfileBlocks(ctx),
       ...ablation(ctx, mcp, raw),
       ...detail,
       ...(ctx.servers.length < 2 ? [] : [{
