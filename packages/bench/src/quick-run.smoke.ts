@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { PEER_WIRING, type BenchResults } from './results.js';
 import { HEADLINE_SCENARIO, ratesOf, SCENARIOS } from './scenarios.js';
 import { eraOf } from './variants.js';
+import { FLOOR_STAGES } from './floor/stages.js';
 import { DEFAULT_SERVERS, PROFILES } from './profiles.js';
 import { runCli } from './smoke-run.js';
 
@@ -19,9 +20,15 @@ describe('pnpm bench:all --quick', () => {
 
     const results = run.results();
     expect(results.failures).toEqual([]);
-    // The MCP floor of every wiring measured (a 2026 variant in its era), once, with right answers (the probe checks a sample).
-    expect(results.floor?.map((f) => f.wiring)).toEqual([...results.settings.wirings, ...results.settings.compare]);
-    for (const f of results.floor ?? []) expect(f.calls, f.wiring).toBeGreaterThan(0);
+    // The MCP floor of every wiring measured (a 2026 variant in its era), once, with right answers
+    // (the probe checks a sample), then each stage of a call; every wiring's handler profiled, its profile kept.
+    const floorWirings = [...results.settings.wirings, ...results.settings.compare];
+    expect(results.floor?.map((f) => f.wiring)).toEqual([...floorWirings, ...Object.keys(FLOOR_STAGES)]);
+    for (const f of results.floor ?? []) {
+      expect(f.calls, f.wiring).toBeGreaterThan(0);
+      expect(f.heapBytesPerCall, f.wiring).toBeGreaterThan(0);
+      if (floorWirings.includes(f.wiring)) expect(existsSync(join(out, 'profiles', f.profile?.file ?? 'none')), `${f.wiring} profile`).toBe(true);
+    }
     const wirings = (r: BenchResults) => [...r.settings.wirings, ...r.settings.compare];
     for (const server of DEFAULT_SERVERS) {
       const measured = wirings(results);
@@ -119,6 +126,8 @@ describe('pnpm bench:all --quick', () => {
     const markdown = readFileSync(join(out, 'RESULTS.md'), 'utf8');
     expect(markdown).toContain('**SIGTERM under load.**');
     expect(markdown).toContain('**The MCP floor (tuned).**');
+    expect(markdown).toContain("**Where a call's CPU and garbage go.**");
+    expect(markdown).toContain("**Where the tuned handler's time goes.**");
     // No table cell without a figure.
     expect(markdown).not.toMatch(/\| (not measured|n\/a) \|/);
     expect(markdown).toContain('## Which runtime should I pick?');
