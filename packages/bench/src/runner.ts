@@ -6,7 +6,7 @@
 // (no HTTP), and the latency curve at fractions of the saturation the slices measured.
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_NODE_RUNTIME, onDefaultRuntime, peerEntry, requireRuntimeBinary, runtimeOf } from '@mcp-runtimes/registry';
+import { DEFAULT_NODE_RUNTIME, onDefaultRuntime, peerEntry, runtimeBinary, runtimeOf } from '@mcp-runtimes/registry';
 import { measureCurves } from './latency-curve.js';
 import { collectEnvironment } from './environment.js';
 import { join } from 'node:path';
@@ -251,8 +251,8 @@ async function measureFloors(settings: BenchSettings, serverPin: string[], log: 
     // A wiring's handler is profiled too (a stage is too small to need it), kept beside the results.
     const profile = profileDir && !isFloorStage(wiring) ? { profile: join(profileDir, `floor-${wiring}.cpuprofile`) } : {};
     const options: FloorOptions = { wiring, seconds, inFlight: settings.connections, warmupSeconds: 1, ...profile };
-    // On the Node line our Node servers run on, so that a server's CPU per call less its handler's is its HTTP stack's.
-    const answer = await runProbe<FloorResult>(FLOOR_PROBE, options, serverPin, requireRuntimeBinary(DEFAULT_NODE_RUNTIME));
+    // On the Node line our Node servers run on (when installed), so that a server's CPU per call less its handler's is what surrounds the handler.
+    const answer = await runProbe<FloorResult>(FLOOR_PROBE, options, serverPin, runtimeBinary(DEFAULT_NODE_RUNTIME) ?? process.execPath);
     if (!answer.ok) {
       fail({ server: 'mcp-floor', wiring, round: 0, stage: 'measure', message: answer.error });
       continue;

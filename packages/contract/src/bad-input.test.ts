@@ -153,13 +153,13 @@ describe.each(CASES)('$name', (testCase) => {
   it.runIf(peers !== null)('gets the same status and message from every peer, or the difference it declares', async () => {
     for (const target of peers?.targets ?? []) {
       const request = typeof testCase.request === 'function' ? testCase.request() : testCase.request;
-      const ours = expectedOf(testCase, peerEntry(target.server.name)?.sdk ?? 'v1', false);
+      const reference = expectedOf(testCase, peerEntry(target.server.name)?.sdk ?? 'v1', false);
       // A peer may hold a GET open as an event stream: read 2 s of it, then it counts as held open.
       const { status, json, text } = await rawRequest(target, request, 2000);
       expectNoLeak(target.label, text);
       expectOursOrDeclared(target.server.name, `bad-input: ${testCase.name}`, { status, text, http: target.transport.http ?? '1.1' }, () => {
-        expect(status, `${target.label}: ${text.slice(0, 300)}`).toBe(ours.status);
-        expect(messageOf(json), target.label).toMatch(ours.message);
+        expect(status, `${target.label}: ${text.slice(0, 300)}`).toBe(reference.status);
+        expect(messageOf(json), target.label).toMatch(reference.message);
       });
     }
   });

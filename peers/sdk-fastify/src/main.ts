@@ -21,7 +21,8 @@ const mcpPath = process.env.MCP_PATH ?? '/mcp';
 const SHUTDOWN_TIMEOUT_MS = Number(process.env.MCP_SHUTDOWN_TIMEOUT_MS ?? 10_000);
 
 const handler = createMcpHandler(() => createMcpServerV2());
-// The guide's default bind is 127.0.0.1; naming the host keeps its Host/Origin checks right for another bind.
+// The guide's default bind is 127.0.0.1, which turns on its Host/Origin checks; the host is passed
+// so that the checks follow the bind (a wildcard bind gets none, as the guide warns).
 const app = createMcpFastifyApp({ host });
 const node = toNodeHandler(handler);
 app.get('/health', async () => peerHealth(RUNTIME));

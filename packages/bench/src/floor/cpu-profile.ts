@@ -50,7 +50,8 @@ export async function profileWhile<T>(file: string, run: () => Promise<T>): Prom
 }
 
 export function summarise(file: string, nodes: readonly ProfileNode[]): ProfileSummary {
-  const frames = new Map<string, { package: string; hits: number }>();
+  // Keyed by the whole URL, so that two packages' `index.js:67` stay apart; shown by file name.
+  const frames = new Map<string, { frame: string; package: string; hits: number }>();
   let samples = 0;
   for (const node of nodes) {
     const hits = node.hitCount ?? 0;
@@ -58,10 +59,10 @@ export function summarise(file: string, nodes: readonly ProfileNode[]): ProfileS
     samples += hits;
     const { functionName, url, lineNumber } = node.callFrame;
     const where = url ? ` ${url.split('/').at(-1)}:${lineNumber + 1}` : '';
-    const frame = `${functionName || '(anonymous)'}${where}`;
-    const entry = frames.get(frame) ?? { package: packageOf(url), hits: 0 };
+    const key = `${functionName}|${url}|${lineNumber}`;
+    const entry = frames.get(key) ?? { frame: `${functionName || '(anonymous)'}${where}`, package: packageOf(url), hits: 0 };
     entry.hits += hits;
-    frames.set(frame, entry);
+    frames.set(key, entry);
   }
   const share = (hits: number) => (samples === 0 ? 0 : Math.round((hits / samples) * 1000) / 1000);
   const byPackage = new Map<string, number>();
@@ -69,10 +70,10 @@ export function summarise(file: string, nodes: readonly ProfileNode[]): ProfileS
   return {
     file: file.split('/').at(-1) ?? file,
     samples,
-    topFrames: [...frames.entries()]
-      .sort((a, b) => b[1].hits - a[1].hits)
+    topFrames: [...frames.values()]
+      .sort((a, b) => b.hits - a.hits)
       .slice(0, TOP_FRAMES)
-      .map(([frame, { package: name, hits }]) => ({ frame, package: name, selfShare: share(hits) })),
+      .map(({ frame, package: name, hits }) => ({ frame, package: name, selfShare: share(hits) })),
     packages: [...byPackage.entries()].sort((a, b) => b[1] - a[1]).map(([name, hits]) => ({ package: name, selfShare: share(hits) })),
   };
 }

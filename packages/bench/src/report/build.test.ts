@@ -94,7 +94,7 @@ describe('the report', () => {
     expect(text).toMatch(/\| The tool: agent_task's own work, its input already validated \| 5(\.0)? \| 3\.0 KiB \| 2(\.0)? \|/);
     // 50 - 5 - 2 µs and 40 - 3 - 1 KiB are the protocol's and the SDK's.
     expect(text).toMatch(/\| official: the protocol's checks, the SDK's validation and dispatch \(the handler less the two above\) \| 43(\.0)? \| 36\.0 KiB \|/);
-    expect(text).toMatch(/\| node-http: its HTTP stack around the official handler \(server CPU per call at saturation less the handler's\) \| [\d,.]+ \| not measured \|/);
+    expect(text).toMatch(/\| node-http: everything around the official handler \(our endpoint, its HTTP stack, the kernel\): server CPU per call at saturation less the handler's \| [\d,.]+ ±[\d,.]+ \| — \| — \|/);
     // A stage has no ceiling of its own.
     expect(text).toContain('**The MCP floor (official).**');
     expect(text).not.toContain('**The MCP floor (tool).**');

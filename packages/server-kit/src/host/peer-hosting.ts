@@ -15,10 +15,13 @@ export function peerHealth(runtime: string): { status: 'ok'; runtime: string; pr
  * On SIGTERM or SIGINT: stop accepting, let in-flight requests finish, exit 0. A keep-alive
  * connection is closed as soon as it is idle (close() alone closes only those idle at the time;
  * the others would wait out their keep-alive timeout); connections still busy at the deadline
- * are closed.
+ * are closed. A second signal while draining changes nothing.
  */
 export function drainOnSignal(runtime: string, server: Server, timeoutMs: number): void {
+  let draining = false;
   const shutdown = (signal: NodeJS.Signals) => {
+    if (draining) return;
+    draining = true;
     console.log(`${runtime} received ${signal}: draining`);
     setTimeout(() => server.closeAllConnections(), timeoutMs).unref();
     setInterval(() => server.closeIdleConnections(), 50).unref();
