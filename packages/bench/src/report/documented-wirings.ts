@@ -10,7 +10,7 @@ import { ratioText } from './runtimes.js';
 import { inWiring, type RunSummary } from './summary.js';
 
 export function documentedWiringTable(summary: RunSummary): { head: string[]; rows: string[][] } | null {
-  const measured = summary.frameworks.flatMap((f) => (f.documented ? [{ server: f.server, documented: f.documented }] : []));
+  const measured = summary.documentedWirings;
   if (measured.length === 0) return null;
   const saturation = caseOf({ scenario: 'saturation-mcp', wiring: summary.wiring });
   const rate = summary.rate;
@@ -29,7 +29,8 @@ export function documentedWiringTable(summary: RunSummary): { head: string[]; ro
       'Peak RSS: ours / guide',
       'Answers differently in',
     ],
-    rows: measured.map(({ server, documented }) => {
+    rows: measured.map((documented) => {
+      const { server } = documented;
       const a = ours(server);
       const b = guide(documented.peer);
       const differences = peerEntry(documented.peer)?.differences.length ?? 0;

@@ -50,4 +50,11 @@ describe('the Frameworks section', () => {
     expect(section).not.toContain("**As the SDK's documentation wires each framework.**");
     expect(section).toContain('sdk-express, sdk-fastify, sdk-hono');
   });
+
+  it("sets a framework beside the guide's wiring of it even when the stack under it was not measured", () => {
+    const alone = withPeers(fixtureResults([{ name: 'fastify', mcp: [900, 810, 720], raw: [27000, 24300, 21600], p99At: {} }]), [{ name: 'sdk-fastify', mcp: [90, 81, 72] }]);
+    const md = sectionOf(renderMarkdown(buildReport(alone)));
+    expect(md).not.toContain('| node:http (HTTP/1.1) |');
+    expect(md).toMatch(/\| Fastify 5 on node:http \| 810 ±[\d,]+ \| 81 ±[\d,]+ \| 0\.10 ±0\.00× \|/);
+  });
 });

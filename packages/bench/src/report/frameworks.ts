@@ -67,15 +67,17 @@ export function frameworkTable(summary: RunSummary): { head: string[]; rows: str
 export function frameworksSection(ctx: Ctx, summary: RunSummary): Section {
   const section: Section = { id: 'frameworks', title: 'Frameworks', blocks: [] };
   const table = frameworkTable(summary);
-  if (table === null) return section;
-  section.blocks.push(
-    {
-      kind: 'text',
-      text: `Each framework hands the request to the same core (wiring ${summary.wiring}) and runs on the same node:http server, so what separates it from node:http alone is the framework: its routing, its request and reply objects, its body parser. Each ratio is the framework's figure over node:http's, paired by saturation slice (or round, at the fixed rate), with its 95% interval; "costs" is the share of node:http's throughput the framework takes, with MCP in the path and on a raw JSON echo.`,
-    },
-    { kind: 'table', ...table },
-  );
   const documented = documentedWiringTable(summary);
+  if (table === null && documented === null) return section;
+  if (table !== null) {
+    section.blocks.push(
+      {
+        kind: 'text',
+        text: `Each framework hands the request to the same core (wiring ${summary.wiring}) and runs on the same node:http server, so what separates it from node:http alone is the framework: its routing, its request and reply objects, its body parser. Each ratio is the framework's figure over node:http's, paired by saturation slice (or round, at the fixed rate), with its 95% interval; "costs" is the share of node:http's throughput the framework takes, with MCP in the path and on a raw JSON echo.`,
+      },
+      { kind: 'table', ...table },
+    );
+  }
   if (documented !== null) {
     section.blocks.push(
       {

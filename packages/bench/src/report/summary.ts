@@ -73,12 +73,12 @@ export interface FrameworkFigures {
   raw: Summary;
   /** Calls per CPU-second at the fixed rate over `over`'s, when both kept up there. */
   cheaper: Summary | null;
-  /** The same framework wired as the SDK's documentation wires it (a peer), when it was measured too. */
-  documented: DocumentedWiringFigures | null;
 }
 
 /** A framework's documented wiring (a peer) over our server on that framework, paired by slice (saturation) or round. */
 export interface DocumentedWiringFigures {
+  /** Our server on the framework. */
+  server: string;
   peer: string;
   /** MCP calls/s at saturation over ours. */
   mcp: Summary;
@@ -99,6 +99,8 @@ export interface RunSummary {
   runtimes: Comparison;
   /** Each framework measured, with the stack under it, when that was measured too. */
   frameworks: FrameworkFigures[];
+  /** Each of our servers measured beside a peer that wires its framework as the SDK documents. */
+  documentedWirings: DocumentedWiringFigures[];
   verdict: VerdictInputs;
   /** A server's cell in a case, summarised once however often it is asked for. */
   cell(c: Case, server: string): Cell | null;
@@ -193,17 +195,20 @@ export function summariseRun(ctx: Ctx): RunSummary {
   const runtimes = compare(runtimeEntrants(results).map((server) => figuresOf({ server, wiring, peer: false })));
 
   const raw = caseOf({ scenario: 'saturation-raw' });
-  const documentedWiring = (server: string): DocumentedWiringFigures | null => {
+  const documentedWiring = (server: string): DocumentedWiringFigures[] => {
     const peer = PEERS.find((p) => p.documentedWiringOf === server && (results.settings.peers ?? []).includes(p.name))?.name;
-    if (peer === undefined) return null;
+    if (peer === undefined) return [];
     const theirs = (c: Case) => runs(inWiring(c, PEER_WIRING), peer);
     const paired = (c: Case, value: (m: Measurement) => number) => pairedRatio(theirs(c), runs(c, server), value);
     const keptUpBoth = fixed !== undefined && keptUp(cellAt(inWiring(fixed, PEER_WIRING), peer)) && keptUp(cellAt(fixed, server));
-    return {
-      peer,
-      mcp: paired(saturation, (m) => m.rps),
-      cheaper: keptUpBoth && fixed ? paired(fixed, (m) => m.requestsPerCpuSecond) : null,
-    };
+    return [
+      {
+        server,
+        peer,
+        mcp: paired(saturation, (m) => m.rps),
+        cheaper: keptUpBoth && fixed ? paired(fixed, (m) => m.requestsPerCpuSecond) : null,
+      },
+    ];
   };
   const frameworks = ctx.servers.flatMap((server): FrameworkFigures[] => {
     // A --target label names no server of ours: it has no framework entry.
@@ -218,7 +223,6 @@ export function summariseRun(ctx: Ctx): RunSummary {
         mcp: both(saturation, (m) => m.rps),
         raw: both(raw, (m) => m.rps),
         cheaper: keptUpBoth && fixed ? both(fixed, (m) => m.requestsPerCpuSecond) : null,
-        documented: documentedWiring(server),
       },
     ];
   });
@@ -235,6 +239,7 @@ export function summariseRun(ctx: Ctx): RunSummary {
     ours: compare(ours.filter(measuredIn).map(figuresOf)),
     runtimes,
     frameworks,
+    documentedWirings: ctx.servers.flatMap(documentedWiring),
     verdict: { throughput, contenders, among },
     cell: cellAt,
     runs,
