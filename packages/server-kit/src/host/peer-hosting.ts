@@ -15,7 +15,8 @@ export function peerHealth(runtime: string): { status: 'ok'; runtime: string; pr
  * On SIGTERM or SIGINT: stop accepting, let in-flight requests finish, exit 0. A keep-alive
  * connection is closed as soon as it is idle (close() alone closes only those idle at the time;
  * the others would wait out their keep-alive timeout); connections still busy at the deadline
- * are closed. A second signal while draining changes nothing.
+ * are closed, and the exit code is then 1, as our servers' is, since requests were cut. A
+ * second signal while draining changes nothing.
  */
 export function drainOnSignal(runtime: string, server: Server, timeoutMs: number): void {
   let draining = false;
@@ -23,9 +24,14 @@ export function drainOnSignal(runtime: string, server: Server, timeoutMs: number
     if (draining) return;
     draining = true;
     console.log(`${runtime} received ${signal}: draining`);
-    setTimeout(() => server.closeAllConnections(), timeoutMs).unref();
+    let cut = false;
+    setTimeout(() => {
+      cut = true;
+      console.error(`${runtime} shutdown deadline of ${timeoutMs} ms passed: closing the connections still busy`);
+      server.closeAllConnections();
+    }, timeoutMs).unref();
     setInterval(() => server.closeIdleConnections(), 50).unref();
-    server.close(() => process.exit(0));
+    server.close(() => process.exit(cut ? 1 : 0));
     server.closeIdleConnections();
   };
   process.once('SIGTERM', shutdown);
