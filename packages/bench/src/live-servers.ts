@@ -10,7 +10,7 @@ import type { BenchSettings, GateResult } from './results.js';
 import type { Era } from './saturation.js';
 import { saturateOnce } from './saturation-measurement.js';
 import type { Toolchain } from './toolchain.js';
-import { eraOf, wiringOf } from './variants.js';
+import { engineFlagsOf, eraOf, wiringOf } from './variants.js';
 
 /** One MCP configuration a round measures: a server in a wiring (a peer in its own). */
 export interface RunConfig {
@@ -52,7 +52,7 @@ export async function startConfig(config: RunConfig, pins: Pins): Promise<LiveSe
   const entry = entryOf(config.name);
   let server: RunningServer;
   try {
-    server = await launchServer(config.name, { prefix: pins.server, env: config.peer ? {} : { MCP_WIRING: wiringOf(config.wiring) } });
+    server = await launchServer(config.name, { prefix: pins.server, ...(config.peer ? {} : { env: { MCP_WIRING: wiringOf(config.wiring) }, v8Flags: engineFlagsOf(config.wiring) }) });
   } catch (error) {
     return { error: (error as Error).message };
   }

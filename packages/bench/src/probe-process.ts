@@ -5,9 +5,12 @@ import { runGenerator } from './generator.js';
 
 export type ProbeAnswer<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** Runs `script` with `spec` on `node` (the runner's own by default), pinned with `prefix`; a crash or garbage output is an error answer. */
-export async function runProbe<T>(script: string, spec: unknown, prefix: readonly string[], node = process.execPath): Promise<ProbeAnswer<T>> {
-  const run = await runGenerator([node, script, JSON.stringify(spec)], { prefix, timeoutMs: 3_600_000 });
+/**
+ * Runs `script` with `spec` on `node` (the runner's own by default, with any engine flags after
+ * it), pinned with `prefix`; a crash or garbage output is an error answer.
+ */
+export async function runProbe<T>(script: string, spec: unknown, prefix: readonly string[], node: readonly string[] = [process.execPath]): Promise<ProbeAnswer<T>> {
+  const run = await runGenerator([...node, script, JSON.stringify(spec)], { prefix, timeoutMs: 3_600_000 });
   const last = run.stdout.trim().split('\n').at(-1) ?? '';
   try {
     const answer = JSON.parse(last) as ProbeAnswer<T>;

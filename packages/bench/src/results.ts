@@ -135,6 +135,8 @@ export interface Environment {
   runtimes?: Record<string, string>;
   /** The engine flags the servers inherited from the runner's environment, per runtime ("none" when unset); absent in older runs. */
   engineFlags?: Record<string, string>;
+  /** The V8 flags each measured `<wiring>+<setting>` variant's servers were started with; absent when none was measured. */
+  engineSettings?: Record<string, string>;
   pinning: { server: string; generator: string } | null;
   /** The docker-compose demo: how the server and k6 containers were limited (no pinning there). */
   containers?: { server: string; generator: string };

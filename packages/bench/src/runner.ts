@@ -12,6 +12,7 @@ import { collectEnvironment } from './environment.js';
 import { join } from 'node:path';
 import type { FloorOptions, FloorResult } from './floor/mcp-floor.js';
 import { FLOOR_STAGES, isFloorStage } from './floor/stages.js';
+import { engineFlagsOf, engineSettingsOf } from './variants.js';
 import { k6Exit, runK6 } from './k6.js';
 import { k6Measurement, k6RunEnv, type K6Measurement } from './measurement.js';
 import { runProbe } from './probe-process.js';
@@ -67,10 +68,10 @@ export async function runBenchmark({ settings, tools, pin, log, profileDir }: Ru
   if (pin && !canPin) log('not pinning: needs 2+ cores and taskset');
   const results: BenchResults = {
     schema: 1,
-    environment: collectEnvironment(
-      canPin ? { server: 'core 0 (taskset -c 0)', generator: 'core 1 (taskset -c 1)' } : null,
-      [...new Set(settings.servers.map(runtimeOf))],
-    ),
+    environment: {
+      ...collectEnvironment(canPin ? { server: 'core 0 (taskset -c 0)', generator: 'core 1 (taskset -c 1)' } : null, [...new Set(settings.servers.map(runtimeOf))]),
+      ...engineSettingsOf([...settings.wirings, ...settings.compare]),
+    },
     settings,
     gates: [],
     failures: [],
@@ -252,7 +253,8 @@ async function measureFloors(settings: BenchSettings, serverPin: string[], log: 
     const profile = profileDir && !isFloorStage(wiring) ? { profile: join(profileDir, `floor-${wiring}.cpuprofile`) } : {};
     const options: FloorOptions = { wiring, seconds, inFlight: settings.connections, warmupSeconds: 1, ...profile };
     // On the Node line our Node servers run on (when installed), so that a server's CPU per call less its handler's is what surrounds the handler.
-    const answer = await runProbe<FloorResult>(FLOOR_PROBE, options, serverPin, runtimeBinary(DEFAULT_NODE_RUNTIME) ?? process.execPath);
+    const node = [runtimeBinary(DEFAULT_NODE_RUNTIME) ?? process.execPath, ...engineFlagsOf(wiring)];
+    const answer = await runProbe<FloorResult>(FLOOR_PROBE, options, serverPin, node);
     if (!answer.ok) {
       fail({ server: 'mcp-floor', wiring, round: 0, stage: 'measure', message: answer.error });
       continue;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { modernRequest } from '@mcp-runtimes/client';
 import { describe, expect, it } from 'vitest';
 import { BODY_FILE, saturationRequest } from './saturation.js';
-import { eraOf, sdkOfVariant, VARIANT_NAMES, wiringOf } from './variants.js';
+import { engineFlagsOf, engineSettingsOf, eraOf, sdkOfVariant, settingOf, VARIANT_NAMES, wiringOf } from './variants.js';
 
 describe('variants', () => {
   it('speaks 2026-07-28 only to SDK v2 wirings, under <wiring>@2026', () => {
@@ -12,6 +12,16 @@ describe('variants', () => {
     expect([wiringOf('v2-tuned@2026'), eraOf('v2-tuned@2026'), sdkOfVariant('v2-tuned@2026')]).toEqual(['v2-tuned', '2026-07-28', 'v2']);
     expect([wiringOf('official'), eraOf('official'), sdkOfVariant('official')]).toEqual(['official', '2025-11-25', 'v1']);
     expect(sdkOfVariant('own')).toBeUndefined();
+  });
+
+  it('starts <wiring>+<setting> with that setting\'s V8 flags, the same wiring in the 2025 era, and records them', () => {
+    expect(VARIANT_NAMES).toContain('tuned+semi-space-64');
+    expect([wiringOf('tuned+semi-space-64'), eraOf('tuned+semi-space-64'), settingOf('tuned+semi-space-64')]).toEqual(['tuned', '2025-11-25', 'semi-space-64']);
+    expect(engineFlagsOf('tuned+semi-space-64')).toEqual(['--max-semi-space-size=64']);
+    expect(engineFlagsOf('tuned')).toEqual([]);
+    expect(settingOf('v2-tuned@2026')).toBeUndefined();
+    expect(engineSettingsOf(['tuned', 'v2-tuned+single-threaded-gc'])).toEqual({ engineSettings: { 'v2-tuned+single-threaded-gc': '--single-threaded-gc' } });
+    expect(engineSettingsOf(['tuned'])).toEqual({});
   });
 
   it('sends the same call in 2026-07-28 as the client builds it, with headers that repeat the body', () => {

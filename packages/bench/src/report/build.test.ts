@@ -115,6 +115,23 @@ describe('the report', () => {
     expect(text).toMatch(/\| `parse zod\.js:10` \| zod \| 25(\.0)?% \| 10(\.0)? \|/);
   });
 
+  it('sets an engine setting beside the same wiring on the defaults, paired by slice, where the engine takes flags', () => {
+    const run = fixtureResults(
+      [
+        { name: 'node-http', mcp: [1000, 900, 800], raw: [30000, 27000, 24000], p99At: {}, compare: { 'official+semi-space-64': [1100, 990, 880] } },
+        { name: 'bun', mcp: [2000, 1800, 1600], raw: [60000, 54000, 48000], p99At: {}, compare: { 'official+semi-space-64': [2000, 1800, 1600] } },
+      ],
+      [100],
+    );
+    const text = renderMarkdown(buildReport(run));
+    const section = text.slice(text.indexOf('## Engine settings'), text.indexOf('\n## ', text.indexOf('## Engine settings') + 3));
+    expect(section).toContain('**semi-space-64** (`--max-semi-space-size=64`)');
+    expect(section).toMatch(/\| node-http \| 900 ±[\d,]+ \| 990 ±[\d,]+ \| 1\.10 ±0\.00× \|/);
+    // Bun's engine takes no V8 flags: no row.
+    expect(section).not.toContain('| bun |');
+    expect(text).not.toMatch(/SDK v1 vs v2[\s\S]*official\+semi-space-64 \(SDK/);
+  });
+
   it('does not name a winner when the data cannot tell', () => {
     const tied = fixtureResults([
       { name: 'node-http', mcp: [1000, 1100, 900], raw: [30000, 31000, 29000], p99At: {} },

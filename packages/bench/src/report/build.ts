@@ -7,6 +7,7 @@ import { caseKey, generatorBound, GENERATOR_BOUND, rank, wiringOf, type Better, 
 import { cellsOf, peakRss, primaryKey, protocolOf, reportContext, type Ctx } from './context.js';
 import { curveSection } from './curve.js';
 import { callCostBlocks } from './call-cost.js';
+import { engineSettingsSection } from './engine-settings.js';
 import { floorBlocks } from './floor.js';
 import { floorProfileBlocks } from './floor-profile.js';
 import { bytes, ms, num, percent, winnerText, withCi } from './format.js';
@@ -45,6 +46,7 @@ export function buildReport(results: BenchResults): Report {
           overview(ctx),
           runtimesSection(ctx, summary),
           frameworksSection(ctx, summary),
+          engineSettingsSection(ctx, summary),
           costSection(ctx, summary),
           saturation(ctx),
           curveSection(ctx),

@@ -3,7 +3,7 @@
 import type { Measurement } from '../results.js';
 import { HEADLINE_SCENARIO, scenario } from '../scenarios.js';
 import { caseKey, cell, generatorBound, GENERATOR_BOUND, measurementsOf, type Case, type Cell } from '../summarise.js';
-import { eraOf, sdkOfVariant } from '../variants.js';
+import { eraOf, sdkOfVariant, settingOf } from '../variants.js';
 import type { Ctx } from './context.js';
 import { bytes, ms, num, percent, withCi } from './format.js';
 import { cpuShares } from './labels.js';
@@ -35,7 +35,8 @@ function label(variant: string): string {
 }
 
 export function sdkSection(ctx: Ctx): Section {
-  const variants = ctx.wirings.filter((w) => sdkOfVariant(w) !== undefined);
+  // An engine setting's variant is the Engine settings section's, not a step between SDKs.
+  const variants = ctx.wirings.filter((w) => sdkOfVariant(w) !== undefined && settingOf(w) === undefined);
   if (!variants.some((w) => sdkOfVariant(w) === 'v2')) return { id: 'sdk', title: 'SDK v1 vs v2', blocks: [] };
   const rate = headlineRate(ctx);
   const cases: { title: string; of: (wiring: string) => Case }[] = [
