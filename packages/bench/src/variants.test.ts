@@ -20,7 +20,7 @@ describe('variants', () => {
     expect(engineFlagsOf('tuned+semi-space-64')).toEqual(['--max-semi-space-size=64']);
     expect(engineFlagsOf('tuned')).toEqual([]);
     expect(settingOf('v2-tuned@2026')).toBeUndefined();
-    expect(engineSettingsOf(['tuned', 'v2-tuned+single-threaded-gc'])).toEqual({ engineSettings: { 'v2-tuned+single-threaded-gc': '--single-threaded-gc' } });
+    expect(engineSettingsOf(['tuned', 'v2-tuned+semi-space-64'])).toEqual({ engineSettings: { 'v2-tuned+semi-space-64': '--max-semi-space-size=64' } });
     expect(engineSettingsOf(['tuned'])).toEqual({});
   });
 
