@@ -1,4 +1,4 @@
-export { SERVERS, STDIO_SERVER, REPO_ROOT, serverEntry, baseName, onRuntime, onDefaultRuntime, runtimeOf, serverFolder, serverMain, echoMain, stdioMain, certificatePath, type ServerEntry, type Protocol } from './servers.js';
+export { SERVERS, STDIO_SERVER, REPO_ROOT, serverEntry, isOurServer, baseName, onRuntime, onDefaultRuntime, runtimeOf, serverFolder, serverMain, echoMain, stdioMain, certificatePath, type ServerEntry, type Protocol } from './servers.js';
 export { launchServer, packagedCommand, runtimeCommand, stopAllServers, stopCounts, type LaunchOptions, type RunningServer } from './launch.js';
 export { PEERS, peerEntry, entryOf, peerCommand, type PeerEntry } from './peers.js';
 export type { PeerDifference } from './differences.js';

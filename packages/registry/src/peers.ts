@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { PeerDifference } from './differences.js';
 import { DEFAULT_NODE_RUNTIME, requireRuntimeBinary } from './runtimes.js';
-import { baseName, SERVERS, serverEntry, type ServerEntry } from './servers.js';
+import { isOurServer, SERVERS, serverEntry, type ServerEntry } from './servers.js';
 
 /**
  * What a user would otherwise run: MCP servers built on other stacks, serving the same surface
@@ -245,7 +245,7 @@ export function peerEntry(name: string): PeerEntry | undefined {
 export function entryOf(name: string): ServerEntry | PeerEntry {
   const peer = peerEntry(name);
   if (peer) return peer;
-  if (!SERVERS.some((s) => s.name === baseName(name))) {
+  if (!isOurServer(name)) {
     throw new Error(`unknown server "${name}": known are ${SERVERS.map((s) => s.name).join(', ')} and the peers ${PEERS.map((p) => p.name).join(', ')}`);
   }
   return serverEntry(name);

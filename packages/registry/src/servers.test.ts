@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { packagedCommand } from './launch.js';
 import { describe, expect, it } from 'vitest';
 import { entryOf, PEERS, peerCommand, peerEntry } from './peers.js';
-import { REPO_ROOT, SERVERS, STDIO_SERVER, serverEntry, serverMain, stdioMain } from './servers.js';
+import { isOurServer, REPO_ROOT, SERVERS, STDIO_SERVER, serverEntry, serverMain, stdioMain } from './servers.js';
 
 describe('registry', () => {
   it.each(SERVERS.map((s) => s.name))('%s has a server package whose start script runs its main', (name) => {
@@ -38,6 +38,13 @@ describe('registry', () => {
     expect(existsSync(join(REPO_ROOT, 'servers', name, 'src', 'echo.ts'))).toBe(true);
     expect(entry.listeners).toContain(entry.loadListener);
     expect(entry.listeners).toContain(entry.saturationListener);
+  });
+
+  it('tells our servers, on any runtime, from peers and --target labels', () => {
+    expect(isOurServer('node-http')).toBe(true);
+    expect(isOurServer('node-http@node26')).toBe(true);
+    expect(isOurServer('hono-mcp')).toBe(false);
+    expect(isOurServer('my-deployment')).toBe(false);
   });
 
   it('refuses an unknown server by name, listing the known ones', () => {

@@ -146,6 +146,11 @@ export function stdioMain(): string {
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
+/** Whether a name is one of our servers, bare or on a runtime (`node-http@node26`): not a peer, not a --target label. */
+export function isOurServer(name: string): boolean {
+  return SERVERS.some((s) => s.name === baseName(name));
+}
+
 /** A server's entry; `name` may name a runtime too (`node-http@node26`). */
 export function serverEntry(name: string): ServerEntry {
   const base = baseName(name);

@@ -2,7 +2,7 @@
 // measured on their own, the rest of each wiring's handler (the protocol's checks, the SDK's
 // validation and dispatch) by difference, and what each server spends around the handler by
 // difference from its CPU per call at saturation.
-import { baseName, DEFAULT_NODE_RUNTIME, runtimeOf, SERVERS } from '@mcp-runtimes/registry';
+import { DEFAULT_NODE_RUNTIME, isOurServer, runtimeOf } from '@mcp-runtimes/registry';
 import type { FloorResult } from '../floor/mcp-floor.js';
 import { isFloorStage } from '../floor/stages.js';
 import type { Cell } from '../summarise.js';
@@ -32,7 +32,7 @@ function rest(handler: FloorResult, stages: readonly FloorResult[]): { cpuUsPerC
 
 /** A server on the floor's engine: on another, the handler itself costs something else. */
 function onFloorEngine(server: string): boolean {
-  return SERVERS.some((s) => s.name === baseName(server)) && runtimeOf(server) === DEFAULT_NODE_RUNTIME;
+  return isOurServer(server) && runtimeOf(server) === DEFAULT_NODE_RUNTIME;
 }
 
 /** Server CPU per call at saturation less the handler's, with the interval of the former; "—" where noise puts it below zero. */

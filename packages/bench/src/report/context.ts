@@ -1,5 +1,5 @@
 // What every report section reads: the run, its servers and cases, and the summarised cells.
-import { baseName, onDefaultRuntime, SERVERS } from '@mcp-runtimes/registry';
+import { isOurServer, onDefaultRuntime } from '@mcp-runtimes/registry';
 import type { BenchResults } from '../results.js';
 import { caseKey, cases, cell, wiringsOf, type Case, type Cell } from '../summarise.js';
 
@@ -55,5 +55,5 @@ export function protocolOf(ctx: Ctx, server: string, scenario: string): string {
 
 /** One of our servers named on a runtime other than its default (`node-http@node26`); a --target label never is. */
 export function onOtherRuntime(name: string): boolean {
-  return SERVERS.some((s) => s.name === baseName(name)) && name.includes('@') && !onDefaultRuntime(name);
+  return isOurServer(name) && name.includes('@') && !onDefaultRuntime(name);
 }

@@ -1,7 +1,7 @@
 // Engine settings as steps of their own: each `<wiring>+<setting>` measured beside the same
 // wiring on the engine's defaults, in the same saturation slices, so the setting's gain and its
 // memory cost are ratios paired by slice with 95% intervals.
-import { baseName, runtimeEntry, runtimeOf, SERVERS } from '@mcp-runtimes/registry';
+import { isOurServer, runtimeEntry, runtimeOf } from '@mcp-runtimes/registry';
 import { ENGINE_SETTINGS } from '../engine-settings.js';
 import { caseOf } from '../summarise.js';
 import { settingOf, wiringOf } from '../variants.js';
@@ -14,7 +14,7 @@ import type { RunSummary } from './summary.js';
 
 /** Whether a server's engine takes V8 flags (Bun's JavaScriptCore takes none; a --target label is not ours). */
 function takesFlags(server: string): boolean {
-  return SERVERS.some((s) => s.name === baseName(server)) && runtimeEntry(runtimeOf(server)).v8Flags !== null;
+  return isOurServer(server) && runtimeEntry(runtimeOf(server)).v8Flags !== null;
 }
 
 export function engineSettingsSection(ctx: Ctx, summary: RunSummary): Section {

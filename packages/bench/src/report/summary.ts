@@ -1,7 +1,7 @@
 // The run summarised once: each entrant's cells in the cases the first screen, the
 // recommendation, the Cost and the Runtimes sections quote, and each comparison's ratios to the
 // best paired by round. The sections read this model instead of summarising the runs again.
-import { baseName, PEERS, runtimeOf, SERVERS, serverEntry } from '@mcp-runtimes/registry';
+import { isOurServer, PEERS, runtimeOf, SERVERS, serverEntry } from '@mcp-runtimes/registry';
 import { PEER_WIRING, type BenchResults, type Measurement } from '../results.js';
 import { HEADLINE_SCENARIO, ratesOf, scenario } from '../scenarios.js';
 import { caseOf, cell, generatorBound, GENERATOR_BOUND, measurementsOf, type Case, type Cell } from '../summarise.js';
@@ -120,7 +120,7 @@ export function runtimeEntrants(results: BenchResults): string[] {
   const seen = new Set<string>();
   const measured = results.settings.servers.filter((s) => results.measurements.some((m) => m.server === s));
   return measured.filter((server) => {
-    if (!SERVERS.some((s) => s.name === baseName(server))) return false;
+    if (!isOurServer(server)) return false;
     const runtime = runtimeOf(server);
     if (!serverEntry(server).nativeServer || seen.has(runtime)) return false;
     seen.add(runtime);
