@@ -4,8 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFetch, modernRequest } from '@mcp-runtimes/client';
-import { peerEntry } from '@mcp-runtimes/registry';
-import { answerIn, MODERN, rawRequest, SDK, startFleet, startPeerFleet, TEST_MAX_BODY_BYTES, WIRING, type Target } from './harness.js';
+import { answerIn, MODERN, rawRequest, referenceSdkOf, SDK, startFleet, startPeerFleet, TEST_MAX_BODY_BYTES, WIRING, type Target } from './harness.js';
 import { expectOursOrDeclared, uncheckedDifferences } from './peer-differences.js';
 
 const MCP_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
@@ -153,7 +152,7 @@ describe.each(CASES)('$name', (testCase) => {
   it.runIf(peers !== null)('gets the same status and message from every peer, or the difference it declares', async () => {
     for (const target of peers?.targets ?? []) {
       const request = typeof testCase.request === 'function' ? testCase.request() : testCase.request;
-      const reference = expectedOf(testCase, peerEntry(target.server.name)?.sdk ?? 'v1', false);
+      const reference = expectedOf(testCase, referenceSdkOf(target.server.name), false);
       // A peer may hold a GET open as an event stream: read 2 s of it, then it counts as held open.
       const { status, json, text } = await rawRequest(target, request, 2000);
       expectNoLeak(target.label, text);

@@ -2,13 +2,12 @@
  * The contract: every tool, resource and prompt gives the same result on every server, over
  * every protocol it speaks, as the shared package gives in-process (timing fields aside).
  */
-import { peerEntry } from '@mcp-runtimes/registry';
 import type { McpClient as Client } from '@mcp-runtimes/client';
 import { createMcpServer, createMcpServerV2, LIMITS, SERVER_INFO } from '@mcp-runtimes/tools';
 import { Client as SdkClient } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MODERN, SDK, startFleet, thrownAnswer, startPeerFleet, withConnection, withoutEraEnvelope, withoutTiming } from './harness.js';
+import { MODERN, referenceSdkOf, SDK, startFleet, thrownAnswer, startPeerFleet, withConnection, withoutEraEnvelope, withoutTiming } from './harness.js';
 import { expectOursOrDeclared, uncheckedDifferences } from './peer-differences.js';
 
 interface Operation {
@@ -101,13 +100,13 @@ async function reference(sdk: 'v1' | 'v2'): Promise<Map<string, unknown>> {
 
 const fleet = await startFleet();
 const peers = await startPeerFleet();
+/** The reference of each SDK a server here is held to: this pass's, and each peer's. */
+const references = new Map<'v1' | 'v2', Map<string, unknown>>();
 let expected: Map<string, unknown>;
-/** The reference of each SDK, for the peers. */
-const expectedOn = new Map<'v1' | 'v2', Map<string, unknown>>();
 
 beforeAll(async () => {
-  expected = await reference(SDK);
-  for (const sdk of ['v1', 'v2'] as const) expectedOn.set(sdk, sdk === SDK ? expected : await reference(sdk));
+  for (const sdk of new Set([SDK, ...(peers?.servers ?? []).map((p) => referenceSdkOf(p.name))])) references.set(sdk, await reference(sdk));
+  expected = references.get(SDK) as Map<string, unknown>;
 });
 
 afterAll(async () => {
@@ -170,7 +169,7 @@ describe.each(peers?.targets ?? [])('peer $label', (target) => {
         const answer = await answerOf(op, client);
         // `isError: false` means what its absence means; it is checked on its own below.
         expectOursOrDeclared(target.server.name, `contract: ${op.name}`, { status: 200, text: JSON.stringify(answer) }, () =>
-          expect(withoutIsErrorFalse(answer), `${target.label}: ${op.name}`).toEqual(expectedOn.get(peerEntry(target.server.name)?.sdk ?? 'v1')?.get(op.name)),
+          expect(withoutIsErrorFalse(answer), `${target.label}: ${op.name}`).toEqual(references.get(referenceSdkOf(target.server.name))?.get(op.name)),
         );
       }
       const plain = await answerOf(OPERATIONS.find((op) => op.name === 'agent_task (defaults)') as Operation, client);

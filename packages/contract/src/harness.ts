@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { connect, createFetch, isProtocol, lastMessageIn, type McpConnection, type Protocol, type TransportOptions } from '@mcp-runtimes/client';
-import { certificatePath, launchServer, PEERS, SERVERS, type LaunchOptions, type RunningServer, type ServerEntry } from '@mcp-runtimes/registry';
+import { certificatePath, launchServer, peerEntry, PEERS, SERVERS, type LaunchOptions, type RunningServer, type ServerEntry } from '@mcp-runtimes/registry';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, expect } from 'vitest';
 
@@ -42,7 +42,7 @@ function protocolFromEnv(value: string | undefined): Protocol {
 export const MODERN = PROTOCOL === '2026-07-28';
 
 /** SDK v2's wirings; SDK v1 speaks 2025-11-25 only. */
-export const SDK = WIRING.startsWith('v2-') ? 'v2' : 'v1';
+export const SDK: 'v1' | 'v2' = WIRING.startsWith('v2-') ? 'v2' : 'v1';
 
 /** Small enough that the oversized-body case stays cheap, the same on every server. */
 export const TEST_MAX_BODY_BYTES = 65_536;
@@ -90,6 +90,11 @@ export async function startFleet(env: Record<string, string> = {}, names: readon
  */
 export async function startPeerFleet(): Promise<Fleet | null> {
   return WIRING === 'official' && !MODERN ? startFleet({}, PEERS.map((p) => p.name)) : null;
+}
+
+/** The SDK of ours whose answers a peer is held to: SDK v2's for a peer serving our v2 surface, SDK v1's otherwise. */
+export function referenceSdkOf(peer: string): 'v1' | 'v2' {
+  return peerEntry(peer)?.sdk ?? 'v1';
 }
 
 export async function withConnection<T>(target: Target, use: (connection: McpConnection) => Promise<T>): Promise<T> {
