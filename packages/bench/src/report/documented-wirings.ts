@@ -3,8 +3,7 @@
 // the tuned path buys, paired by slice with 95% intervals.
 import { peerEntry, serverEntry } from '@mcp-runtimes/registry';
 import { PEER_WIRING } from '../results.js';
-import { HEADLINE_SCENARIO } from '../scenarios.js';
-import { caseOf } from '../summarise.js';
+import { caseOf, type Cell } from '../summarise.js';
 import { bytes, microseconds, num, withCi } from './format.js';
 import { ratioText } from './runtimes.js';
 import { inWiring, type RunSummary } from './summary.js';
@@ -14,10 +13,7 @@ export function documentedWiringTable(summary: RunSummary): { head: string[]; ro
   if (measured.length === 0) return null;
   const saturation = caseOf({ scenario: 'saturation-mcp', wiring: summary.wiring });
   const rate = summary.rate;
-  const atRate = rate === undefined ? null : caseOf({ scenario: HEADLINE_SCENARIO, wiring: summary.wiring, rate });
-  const ours = (server: string) => ({ sat: summary.cell(saturation, server), fixed: atRate ? summary.cell(atRate, server) : null });
-  const guide = (peer: string) => ({ sat: summary.cell(inWiring(saturation, PEER_WIRING), peer), fixed: atRate ? summary.cell(inWiring(atRate, PEER_WIRING), peer) : null });
-  const calls = (x: ReturnType<typeof ours>) => (x.sat ? withCi(x.sat.rps, (v) => num(v)) : 'not measured');
+  const calls = (x: Cell | null) => (x ? withCi(x.rps, (v) => num(v)) : 'not measured');
   return {
     head: [
       'Framework',
@@ -31,17 +27,17 @@ export function documentedWiringTable(summary: RunSummary): { head: string[]; ro
     ],
     rows: measured.map((documented) => {
       const { server } = documented;
-      const a = ours(server);
-      const b = guide(documented.peer);
+      const a = summary.cell(saturation, server);
+      const b = summary.cell(inWiring(saturation, PEER_WIRING), documented.peer);
       const differences = peerEntry(documented.peer)?.differences.length ?? 0;
       return [
         serverEntry(server).title,
         calls(a),
         calls(b),
         ratioText(documented.mcp),
-        `${microseconds(a.sat)} / ${microseconds(b.sat)}`,
+        `${microseconds(a)} / ${microseconds(b)}`,
         ...(rate === undefined ? [] : [documented.cheaper ? ratioText(documented.cheaper) : 'not compared (one did not keep up)']),
-        `${a.sat ? bytes(a.sat.peakRssBytes) : 'not measured'} / ${b.sat ? bytes(b.sat.peakRssBytes) : 'not measured'}`,
+        `${a ? bytes(a.peakRssBytes) : 'not measured'} / ${b ? bytes(b.peakRssBytes) : 'not measured'}`,
         differences === 0 ? 'none' : `${differences} checks (${documented.peer}, listed under Peers)`,
       ];
     }),

@@ -19,8 +19,7 @@ function takesFlags(server: string): boolean {
 
 export function engineSettingsSection(ctx: Ctx, summary: RunSummary): Section {
   const section: Section = { id: 'engine-settings', title: 'Engine settings', blocks: [] };
-  const variants = ctx.wirings.filter((w) => settingOf(w) !== undefined);
-  for (const variant of variants) {
+  for (const variant of ctx.wirings) {
     const setting = settingOf(variant);
     if (setting === undefined) continue;
     const base = wiringOf(variant);
