@@ -4,7 +4,7 @@
 // creates a temporary session that's discarded after the response"), endpoint `/mcp` by
 // default; we follow that, plus `enableJsonResponse` (a start option it passes to the SDK
 // transport: one JSON reply per request instead of an SSE stream). Everything else is defaults.
-import { peerHealth } from '@mcp-runtimes/server-kit/peer-hosting';
+import { peerHealth, peerSettings } from '@mcp-runtimes/server-kit/peer-hosting';
 import { SERVER_INFO, SERVER_INSTRUCTIONS, toolActivity } from '@mcp-runtimes/tools';
 import { FastMCP } from 'fastmcp';
 import { createServer } from 'node:net';
@@ -12,11 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { registerSurface } from './surface.js';
 
 const RUNTIME = 'fastmcp';
-const host = process.env.HOST ?? '127.0.0.1';
-const requestedPort = Number(process.env.PORT ?? 3204);
-const mcpPath = (process.env.MCP_PATH ?? '/mcp') as `/${string}`;
-/** How long SIGTERM waits for running tool calls before fastmcp stops. */
-const SHUTDOWN_TIMEOUT_MS = Number(process.env.MCP_SHUTDOWN_TIMEOUT_MS ?? 10_000);
+const { host, port: requestedPort, mcpPath, shutdownTimeoutMs: SHUTDOWN_TIMEOUT_MS } = peerSettings(3204);
 
 /**
  * fastmcp's start() neither returns its HTTP server nor says which port it got, so PORT=0 is

@@ -10,18 +10,15 @@
 // transport supports), both closed when the request is over. Everything else is the defaults.
 import { StreamableHTTPTransport } from '@hono/mcp';
 import { serve } from '@hono/node-server';
-import { drainOnSignal, peerHealth } from '@mcp-runtimes/server-kit/peer-hosting';
+import { drainOnSignal, failListen, peerHealth, peerSettings } from '@mcp-runtimes/server-kit/peer-hosting';
 import { createMcpServer } from '@mcp-runtimes/tools';
 import { Hono } from 'hono';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const RUNTIME = 'hono-mcp';
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 3203);
-const mcpPath = process.env.MCP_PATH ?? '/mcp';
-/** How long SIGTERM waits for in-flight requests before it closes their connections. */
-const SHUTDOWN_TIMEOUT_MS = Number(process.env.MCP_SHUTDOWN_TIMEOUT_MS ?? 10_000);
+const settings = peerSettings(3203);
+const { host, port, mcpPath } = settings;
 
 const app = new Hono();
 
@@ -44,9 +41,6 @@ app.all(mcpPath, async (c) => {
 const httpServer = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
   console.log(`${RUNTIME} listening on http://${host}:${info.port}${mcpPath}`);
 }) as Server;
-httpServer.once('error', (error) => {
-  console.error(`${RUNTIME} could not listen on ${host}:${port}: ${error.message}`);
-  process.exit(1);
-});
+httpServer.once('error', (error) => failListen(RUNTIME, settings, error));
 
-drainOnSignal(RUNTIME, httpServer, SHUTDOWN_TIMEOUT_MS);
+drainOnSignal(RUNTIME, httpServer, settings.shutdownTimeoutMs);

@@ -8,16 +8,13 @@
 import { createMcpExpressApp } from '@modelcontextprotocol/express';
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import { createMcpHandler } from '@modelcontextprotocol/server';
-import { drainOnSignal, peerHealth } from '@mcp-runtimes/server-kit/peer-hosting';
+import { drainOnSignal, failListen, peerHealth, peerSettings } from '@mcp-runtimes/server-kit/peer-hosting';
 import { createMcpServerV2 } from '@mcp-runtimes/tools';
 import type { AddressInfo } from 'node:net';
 
 const RUNTIME = 'sdk-express';
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 3205);
-const mcpPath = process.env.MCP_PATH ?? '/mcp';
-/** How long SIGTERM waits for in-flight requests before it closes their connections. */
-const SHUTDOWN_TIMEOUT_MS = Number(process.env.MCP_SHUTDOWN_TIMEOUT_MS ?? 10_000);
+const settings = peerSettings(3205);
+const { host, port, mcpPath } = settings;
 
 const handler = createMcpHandler(() => createMcpServerV2());
 // The guide's default bind is 127.0.0.1, which turns on its Host/Origin checks; the host is passed
@@ -30,8 +27,5 @@ app.all(mcpPath, (req, res) => void node(req, res, req.body));
 const server = app.listen(port, host, () => {
   console.log(`${RUNTIME} listening on http://${host}:${(server.address() as AddressInfo).port}${mcpPath}`);
 });
-server.once('error', (error) => {
-  console.error(`${RUNTIME} could not listen on ${host}:${port}: ${error.message}`);
-  process.exit(1);
-});
-drainOnSignal(RUNTIME, server, SHUTDOWN_TIMEOUT_MS);
+server.once('error', (error) => failListen(RUNTIME, settings, error));
+drainOnSignal(RUNTIME, server, settings.shutdownTimeoutMs);

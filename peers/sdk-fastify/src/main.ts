@@ -9,16 +9,13 @@
 import { createMcpFastifyApp } from '@modelcontextprotocol/fastify';
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import { createMcpHandler } from '@modelcontextprotocol/server';
-import { drainOnSignal, peerHealth } from '@mcp-runtimes/server-kit/peer-hosting';
+import { drainOnSignal, failListen, peerHealth, peerSettings } from '@mcp-runtimes/server-kit/peer-hosting';
 import { createMcpServerV2 } from '@mcp-runtimes/tools';
 import type { AddressInfo } from 'node:net';
 
 const RUNTIME = 'sdk-fastify';
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 3206);
-const mcpPath = process.env.MCP_PATH ?? '/mcp';
-/** How long SIGTERM waits for in-flight requests before it closes their connections. */
-const SHUTDOWN_TIMEOUT_MS = Number(process.env.MCP_SHUTDOWN_TIMEOUT_MS ?? 10_000);
+const settings = peerSettings(3206);
+const { host, port, mcpPath } = settings;
 
 const handler = createMcpHandler(() => createMcpServerV2());
 // The guide's default bind is 127.0.0.1, which turns on its Host/Origin checks; the host is passed
@@ -31,8 +28,7 @@ app.all(mcpPath, (request, reply) => node(request.raw, reply.raw, request.body))
 try {
   await app.listen({ port, host });
 } catch (error) {
-  console.error(`${RUNTIME} could not listen on ${host}:${port}: ${(error as Error).message}`);
-  process.exit(1);
+  failListen(RUNTIME, settings, error as Error);
 }
 console.log(`${RUNTIME} listening on http://${host}:${(app.server.address() as AddressInfo).port}${mcpPath}`);
-drainOnSignal(RUNTIME, app.server, SHUTDOWN_TIMEOUT_MS);
+drainOnSignal(RUNTIME, app.server, settings.shutdownTimeoutMs);

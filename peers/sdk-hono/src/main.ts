@@ -9,18 +9,15 @@
 import { serve } from '@hono/node-server';
 import { createMcpHonoApp } from '@modelcontextprotocol/hono';
 import { createMcpHandler } from '@modelcontextprotocol/server';
-import { drainOnSignal, peerHealth } from '@mcp-runtimes/server-kit/peer-hosting';
+import { drainOnSignal, failListen, peerHealth, peerSettings } from '@mcp-runtimes/server-kit/peer-hosting';
 import { createMcpServerV2 } from '@mcp-runtimes/tools';
 import type { Context } from 'hono';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const RUNTIME = 'sdk-hono';
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 3207);
-const mcpPath = process.env.MCP_PATH ?? '/mcp';
-/** How long SIGTERM waits for in-flight requests before it closes their connections. */
-const SHUTDOWN_TIMEOUT_MS = Number(process.env.MCP_SHUTDOWN_TIMEOUT_MS ?? 10_000);
+const settings = peerSettings(3207);
+const { host, port, mcpPath } = settings;
 
 const handler = createMcpHandler(() => createMcpServerV2());
 // The guide's default bind is 127.0.0.1, which turns on its Host/Origin checks; the host is passed
@@ -32,8 +29,5 @@ app.all(mcpPath, (c: Context) => handler.fetch(c.req.raw, { parsedBody: c.get('p
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
   console.log(`${RUNTIME} listening on http://${host}:${info.port}${mcpPath}`);
 }) as Server;
-server.once('error', (error) => {
-  console.error(`${RUNTIME} could not listen on ${host}:${port}: ${error.message}`);
-  process.exit(1);
-});
-drainOnSignal(RUNTIME, server, SHUTDOWN_TIMEOUT_MS);
+server.once('error', (error) => failListen(RUNTIME, settings, error));
+drainOnSignal(RUNTIME, server, settings.shutdownTimeoutMs);

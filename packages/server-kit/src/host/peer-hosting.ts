@@ -7,6 +7,31 @@ import { processUsage } from './process-usage.js';
  * reads around every run, and a SIGTERM that drains in-flight calls. Nothing of the MCP path:
  * imported as `@mcp-runtimes/server-kit/peer-hosting`, it loads none of our core into the peer.
  */
+/** Where a peer listens and how long its drain waits: what the benchmark and the suites set in its environment. */
+export interface PeerSettings {
+  host: string;
+  /** 0 asks the OS for a free port. */
+  port: number;
+  mcpPath: `/${string}`;
+  /** How long SIGTERM waits for in-flight requests before it closes their connections. */
+  shutdownTimeoutMs: number;
+}
+
+export function peerSettings(defaultPort: number, env: NodeJS.ProcessEnv = process.env): PeerSettings {
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port: Number(env.PORT ?? defaultPort),
+    mcpPath: (env.MCP_PATH ?? '/mcp') as `/${string}`,
+    shutdownTimeoutMs: Number(env.MCP_SHUTDOWN_TIMEOUT_MS ?? 10_000),
+  };
+}
+
+/** One clear line and exit 1 when a peer cannot listen, instead of a stack trace. */
+export function failListen(runtime: string, { host, port }: PeerSettings, error: Error): never {
+  console.error(`${runtime} could not listen on ${host}:${port}: ${error.message}`);
+  process.exit(1);
+}
+
 export function peerHealth(runtime: string): { status: 'ok'; runtime: string; process: ReturnType<typeof processUsage> } {
   return { status: 'ok', runtime, process: processUsage() };
 }
