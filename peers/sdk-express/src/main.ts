@@ -24,8 +24,9 @@ const node = toNodeHandler(handler);
 app.get('/health', (_req, res) => void res.json(peerHealth(RUNTIME)));
 app.all(mcpPath, (req, res) => void node(req, res, req.body));
 
-const server = app.listen(port, host, () => {
+// Express 5 hands a failed listen to this callback too, with the error.
+const server = app.listen(port, host, (error?: Error) => {
+  if (error) failListen(RUNTIME, settings, error);
   console.log(`${RUNTIME} listening on http://${host}:${(server.address() as AddressInfo).port}${mcpPath}`);
 });
-server.once('error', (error) => failListen(RUNTIME, settings, error));
 drainOnSignal(RUNTIME, server, settings.shutdownTimeoutMs);
