@@ -9,6 +9,20 @@ export function curveWarmupSeconds(settings: BenchSettings): number {
   return Math.max(1, Math.min(settings.warmupSeconds, 2));
 }
 
+/**
+ * One server's curve in one wiring and round: its start and gate, the warm-up, each point (the
+ * common one too) with oha's start; then its raw echo's start, check, warm-up and points.
+ */
+function curveSeconds(s: BenchSettings): number {
+  if (!s.curve) return 0;
+  const point = s.curve.seconds + 0.1;
+  const raw = s.curve.fractions.filter((f) => s.curve?.rawFractions?.includes(f)).length;
+  return 2 + curveWarmupSeconds(s) + (s.curve.fractions.length + 1) * point + (raw > 0 ? 0.5 + (s.warmupSeconds > 0 ? RAW_WARMUP_SECONDS : 0) + raw * point : 0);
+}
+
+/** The raw echo's warm-up before its curve points (none in a run without warm-ups): a JSON echo has little to compile. */
+export const RAW_WARMUP_SECONDS = 1;
+
 /** Seconds the run will take, roughly: printed up front so nobody waits blind. */
 export function estimateSeconds(s: BenchSettings): number {
   // Calibrated on this machine against measured default and quick runs: the start/gate, raw-echo
@@ -24,8 +38,8 @@ export function estimateSeconds(s: BenchSettings): number {
       const sc = scenario(id);
       // The MCP server's run, plus the raw echo's (start, 1 s warm-up, run) shared by the wirings.
       if (sc.model === 'saturation') return sum + slices * (s.saturationSeconds + SLICE_OVERHEAD) + (peer ? 0 : (slices * (s.saturationSeconds + SLICE_OVERHEAD) + 3) / s.wirings.length);
-      // Its own start and gate, the warm-up, then each point (the common one too) and oha's start.
-      if (sc.model === 'curve') return sum + (s.curve && !peer ? 2 + curveWarmupSeconds(s) + (s.curve.fractions.length + 1) * (s.curve.seconds + 0.1) : 0);
+      // The curve (its raw echo too): see curveSeconds.
+      if (sc.model === 'curve') return sum + (peer ? 0 : curveSeconds(s));
       const runs = ratesOf(sc, s.rates).length;
       return sum + runs * (s.durationSeconds + k6Overhead);
     }, 2 + s.warmupSeconds);
@@ -36,7 +50,7 @@ export function estimateSeconds(s: BenchSettings): number {
   // A server on another runtime than its default: its main wirings as compared ones, and its raw echo.
   const onOtherRuntime = s.servers.filter((name) => !onDefaultRuntime(name)).length;
   const echo = s.scenarios.includes('saturation') ? slices * (s.saturationSeconds + SLICE_OVERHEAD) + 3 : 0;
-  const curve = s.curve && s.scenarios.includes('latency') ? (2 + curveWarmupSeconds(s) + (s.curve.fractions.length + 1) * (s.curve.seconds + 0.1)) * s.wirings.length : 0;
+  const curve = s.scenarios.includes('latency') ? curveSeconds(s) * s.wirings.length : 0;
   const ours =
     (perStart(false) * s.wirings.length + perCompared * s.compare.length) * (s.servers.length - onOtherRuntime) +
     (perCompared * s.wirings.length + echo + curve) * onOtherRuntime;

@@ -2,13 +2,16 @@
 // offered fixed arrival rates (open loop, oha) at fractions of its own saturation, so it is seen
 // below, at and past its own knee, plus one rate common to all (a fraction of the slowest one's).
 // Servers interleave in rounds, each start is gated, and the generator sits on its own core.
+// At the fractions the curve names, the same stack's raw JSON echo (no MCP) is then offered the
+// same rates, so the report sets the MCP path's p99 beside its HTTP stack's own.
 import { launchServer, serverEntry, type RunningServer } from '@mcp-runtimes/registry';
+import { checkEcho } from './echo-check.js';
 import { gateServer } from './k6.js';
 import { errorRate, perCpu } from './measurement.js';
 import { runOha, type OpenLoopOptions } from './oha.js';
 import { round3, waitForQuiet, watchProcess } from './process-usage.js';
 import type { BenchSettings, CurveLoad, GateResult, Measurement, ServerFailure } from './results.js';
-import { curveWarmupSeconds } from './estimate.js';
+import { curveWarmupSeconds, RAW_WARMUP_SECONDS } from './estimate.js';
 import type { Toolchain } from './toolchain.js';
 import { eraOf, wiringOf } from './variants.js';
 
@@ -87,10 +90,49 @@ export async function measureCurves(run: CurveRun): Promise<{ measurements: Meas
           const exit = await running.stop();
           if (exit.code !== 0) fail({ server, wiring, round, stage: 'stop', message: `exited with code ${exit.code} (signal ${exit.signal}) on SIGTERM` });
         }
+        const rawPoints = curvePoints(settings, saturation, slowest).filter((p) => p.load.of === 'own' && (curve.rawFractions ?? []).includes(p.load.fraction));
+        if (rawPoints.length > 0) measurements.push(...(await measureRawPoints(run, server, wiring, round, rawPoints)));
       }
     }
   }
   return { measurements, gates };
+}
+
+/**
+ * The stack's raw echo at the MCP curve's rates: started, checked, warmed up at the first rate,
+ * then each point, as `latency-raw` under the wiring whose rates it was offered.
+ */
+async function measureRawPoints(run: CurveRun, server: string, wiring: string, round: number, points: { rate: number; load: CurveLoad }[]): Promise<Measurement[]> {
+  const { settings, tools, serverPin, generatorPin, log, fail } = run;
+  const measurements: Measurement[] = [];
+  const background = await waitForQuiet();
+  let echo: RunningServer;
+  try {
+    echo = await launchServer(server, { program: 'echo', prefix: serverPin });
+  } catch (error) {
+    fail({ server, wiring, round, stage: 'start', message: `latency curve, raw echo: ${(error as Error).message}` });
+    return measurements;
+  }
+  try {
+    const protocol = serverEntry(server).saturationListener;
+    const problem = await checkEcho(echo.url, protocol);
+    if (problem) {
+      fail({ server, wiring, round, stage: 'gate', message: `latency curve, raw echo: ${problem}` });
+      return measurements;
+    }
+    const target = { url: echo.url, protocol, inFlight: settings.connections, prefix: generatorPin, era: eraOf(wiring) };
+    if (settings.warmupSeconds > 0) await runOha(tools.oha, { ...target, rate: points[0]?.rate ?? 1, seconds: RAW_WARMUP_SECONDS });
+    for (const point of points) {
+      const m = await measurePoint(tools.oha, { ...target, rate: point.rate, seconds: settings.curve?.seconds ?? 1 }, echo.process.pid as number);
+      measurements.push({ ...m, scenario: 'latency-raw', server, wiring, round, load: point.load, backgroundCpu: background });
+      log(`curve    round ${round}/${settings.repeats} ${`${server}/raw echo`.padEnd(20)} the MCP rate at ${describeLoad(point.load)} = ${point.rate}/s: p99 ${m.latencyMs.p99.toFixed(2)} ms, dropped ${m.droppedIterations}`);
+    }
+  } catch (error) {
+    fail({ server, wiring, round, stage: 'measure', message: `latency curve, raw echo: ${(error as Error).message}` });
+  } finally {
+    await echo.stop();
+  }
+  return measurements;
 }
 
 export function describeLoad(load: CurveLoad): string {

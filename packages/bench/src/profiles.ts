@@ -64,11 +64,14 @@ export const RELIABILITY_PROFILES: Record<ProfileName, ReliabilitySettings> = {
 export const CURVE_PROFILES: Record<'quick' | 'standard' | 'default', CurveSettings> = {
   // Points at 0.1 and 1.0 only with --fractions (1.1 is past every knee already), and 2.5 s a point
   // (thousands of calls even at the lowest rate): they keep the runtimes in the curve within 35 minutes.
-  default: { fractions: [0.25, 0.5, 0.75, 1.1], commonFraction: 0.5, seconds: 2.5, p99BoundMs: 10 },
-  // The standard run: the common load, and a quarter, half and three quarters of each server's own saturation.
-  standard: { fractions: [0.25, 0.5, 0.75], commonFraction: 0.5, seconds: 2.5, p99BoundMs: 10 },
-  // CI's smoke run: the common load and one point past every knee, to keep it under 4 minutes.
-  quick: { fractions: [1.1], commonFraction: 0.5, seconds: 1, p99BoundMs: 10 },
+  // The stack's raw echo is offered the MCP rate at half of each server's saturation, the load a
+  // deployment is sized for (--raw-fractions for more points).
+  default: { fractions: [0.25, 0.5, 0.75, 1.1], commonFraction: 0.5, seconds: 2.5, p99BoundMs: 10, rawFractions: [0.5] },
+  // The standard run: the common load, and a quarter, half and three quarters of each server's own
+  // saturation, 2 s a point (the raw echo's point keeps it within 15 minutes).
+  standard: { fractions: [0.25, 0.5, 0.75], commonFraction: 0.5, seconds: 2, p99BoundMs: 10, rawFractions: [0.5] },
+  // CI's smoke run: the common load and one point past every knee (the raw echo there too), to keep it under 4 minutes.
+  quick: { fractions: [1.1], commonFraction: 0.5, seconds: 1, p99BoundMs: 10, rawFractions: [1.1] },
 };
 
 export type ProfileName = 'quick' | 'standard' | 'default' | 'full';

@@ -10,6 +10,7 @@ import { eraOf } from './variants.js';
 import { FLOOR_STAGES } from './floor/stages.js';
 import { DEFAULT_SERVERS, PROFILES } from './profiles.js';
 import { runCli } from './smoke-run.js';
+import { isRawEcho } from './summarise.js';
 
 describe('pnpm bench:all --quick', () => {
   it('measures every server and peer in every scenario and writes the whole report, in under 8 minutes', async () => {
@@ -35,13 +36,15 @@ describe('pnpm bench:all --quick', () => {
       // Each wiring's start in the rounds, then the main wiring's again for the latency curve.
       expect(results.gates.filter((g) => g.server === server).map((g) => [g.wiring, g.passed])).toEqual([...measured, ...results.settings.wirings].map((w) => [w, true]));
       for (const sc of SCENARIOS) {
-        const ids = sc.model === 'saturation' ? ['saturation-mcp', 'saturation-raw'] : [sc.id];
+        const ids = sc.model === 'saturation' ? ['saturation-mcp', 'saturation-raw'] : sc.model === 'curve' ? [sc.id, 'latency-raw'] : [sc.id];
         for (const id of ids) {
           const runs = results.measurements.filter((m) => m.server === server && m.scenario === id);
           const curvePoints = (results.settings.curve?.fractions.length ?? 0) + 1;
           // The compared wirings run saturation and the headline scenario too.
           const rates = ratesOf(sc, results.settings.rates, results.sizedRates).length;
-          const expected = id === HEADLINE_SCENARIO ? rates * measured.length : sc.model === 'open' ? rates : sc.model === 'curve' ? curvePoints : id === 'saturation-mcp' ? measured.length : 1;
+          const rawPoints = results.settings.curve?.fractions.filter((f) => results.settings.curve?.rawFractions?.includes(f)).length ?? 0;
+          const expected =
+            id === HEADLINE_SCENARIO ? rates * measured.length : sc.model === 'open' ? rates : id === 'latency-raw' ? rawPoints : sc.model === 'curve' ? curvePoints : id === 'saturation-mcp' ? measured.length : 1;
           expect(runs.length, `${server} × ${id}`).toBe(expected);
           for (const m of runs) {
             expect(m.requests, `${server} × ${id} requests`).toBeGreaterThan(0);
@@ -65,7 +68,7 @@ describe('pnpm bench:all --quick', () => {
     for (const server of results.settings.servers.filter((s) => !onDefaultRuntime(s))) {
       const main = results.settings.wirings;
       expect(results.gates.filter((g) => g.server === server).map((g) => [g.wiring, g.passed]), server).toEqual([...main, ...main].map((w) => [w, true]));
-      for (const id of ['saturation-mcp', 'saturation-raw', HEADLINE_SCENARIO, 'latency']) {
+      for (const id of ['saturation-mcp', 'saturation-raw', HEADLINE_SCENARIO, 'latency', 'latency-raw']) {
         expect(results.measurements.some((m) => m.server === server && m.scenario === id), `${server} × ${id}`).toBe(true);
       }
     }
@@ -86,7 +89,7 @@ describe('pnpm bench:all --quick', () => {
           expect(m.serverUsage.cpuSeconds, `${peer} × ${id} server CPU`).toBeGreaterThan(0);
         }
       }
-      expect(results.measurements.some((m) => m.server === peer && (m.scenario === 'latency' || m.scenario === 'saturation-raw')), peer).toBe(false);
+      expect(results.measurements.some((m) => m.server === peer && (m.scenario === 'latency' || isRawEcho(m.scenario))), peer).toBe(false);
     }
 
     // Every study, every configuration, with the runs it promised; cold start coalesced to one start-up.

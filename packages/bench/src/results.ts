@@ -94,6 +94,8 @@ export interface CurveSettings {
   seconds: number;
   /** The knee is the highest rate with p99 under this bound and under 1% dropped. */
   p99BoundMs: number;
+  /** Own fractions at which the stack's raw echo is offered the MCP wiring's rate too (none in runs before it was measured). */
+  rawFractions?: number[];
 }
 
 export interface GateResult {

@@ -57,6 +57,7 @@ export const USAGE = `pnpm bench:all [-- options]
                        fixed-rate scenario runs at its own (default: each sized to this run, at most ${PROFILES.default.rates.join(',')})
   --connections N      requests in flight during saturation and the latency curve (default ${PROFILES.default.connections})
   --fractions a,b      the latency curve's offered rates, as fractions of each server's saturation (default ${CURVE_PROFILES.default.fractions.join(',')})
+  --raw-fractions a,b  of those, where the stack's raw echo is offered the MCP rate too (default ${CURVE_PROFILES.default.rawFractions?.join(',')})
   --curve-seconds S    seconds per latency-curve point (default ${CURVE_PROFILES.default.seconds})
   --p99-bound MS       a server's knee is its highest rate with p99 under this and < 1% dropped (default ${CURVE_PROFILES.default.p99BoundMs})
   --wirings a,b        MCP wirings measured in every scenario (default ${PROFILES.default.wirings.join(',')}; known: ${VARIANT_NAMES.join(', ')}; <wiring>@2026 speaks 2026-07-28 to an SDK v2 wiring)
@@ -190,6 +191,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         curveOf(settings).fractions = value()
           .split(',')
           .map((f) => fraction('--fractions', f));
+        break;
+      case '--raw-fractions':
+        curveOf(settings).rawFractions = value()
+          .split(',')
+          .map((f) => fraction('--raw-fractions', f));
         break;
       case '--curve-seconds':
         curveOf(settings).seconds = positive(flag, value());

@@ -9,9 +9,14 @@ export const GENERATOR_BOUND = 0.7;
 
 /** Report order: the scenario list's order, then rate (curve: the common load, then fractions); saturation rows under `saturation`. */
 function order(m: Measurement): number {
-  const id = m.scenario.startsWith('saturation') ? 'saturation' : m.scenario;
+  const id = m.scenario.startsWith('saturation') ? 'saturation' : m.scenario.replace(/-raw$/, '');
   const within = m.load ? (m.load.of === 'slowest' ? 0 : 1 + m.load.fraction * 1000) : (m.rate ?? 0);
-  return SCENARIOS.findIndex((s) => s.id === id) * 1e7 + (m.scenario === 'saturation-raw' ? 1 : 0) + within * 10;
+  return SCENARIOS.findIndex((s) => s.id === id) * 1e7 + (isRawEcho(m.scenario) ? 1 : 0) + within * 10;
+}
+
+/** A measurement of the stack's raw JSON echo (no MCP): at saturation, or at an MCP curve point's rate. */
+export function isRawEcho(scenario: string): boolean {
+  return scenario === 'saturation-raw' || scenario === 'latency-raw';
 }
 
 export interface Case {

@@ -1,7 +1,7 @@
 // What every report section reads: the run, its servers and cases, and the summarised cells.
 import { isOurServer, onDefaultRuntime } from '@mcp-runtimes/registry';
 import type { BenchResults } from '../results.js';
-import { caseKey, cases, cell, wiringsOf, type Case, type Cell } from '../summarise.js';
+import { caseKey, cases, cell, isRawEcho, wiringsOf, type Case, type Cell } from '../summarise.js';
 
 export interface Ctx {
   results: BenchResults;
@@ -44,7 +44,7 @@ export function cellsOf(ctx: Ctx, key: string): (Cell | null)[] {
 
 /** A server's highest resident memory over the run's MCP measurements (the raw echo is another process). */
 export function peakRss(ctx: Ctx, server: string): number {
-  const runs = ctx.results.measurements.filter((m) => m.server === server && m.scenario !== 'saturation-raw');
+  const runs = ctx.results.measurements.filter((m) => m.server === server && !isRawEcho(m.scenario));
   return Math.max(0, ...runs.map((m) => m.serverUsage.peakRssBytes));
 }
 

@@ -4,6 +4,7 @@
 import { scenario } from '../scenarios.js';
 import { generatorBound, GENERATOR_BOUND, rank, type Case, type Cell, type Winner } from '../summarise.js';
 import { cellsOf, type Ctx } from './context.js';
+import { tailGapBlocks } from './curve-gap.js';
 import { ms, num, percent, winnerText } from './format.js';
 import type { Block, Section } from './model.js';
 import { lineChart } from './svg.js';
@@ -126,6 +127,7 @@ export function curveSection(ctx: Ctx): Section {
             { kind: 'table' as const, head: ['Server', 'Saturation (closed, 50 in flight)', 'Knee (req/s)', 'of its saturation', 'p99 there'], rows: kneeRows },
           ]
         : []),
+      ...tailGapBlocks(ctx),
       { kind: 'chart', id: 'curve-p99', alt: 'p99 latency vs offered rate per server', svg: lineChart({ id: 'curve-p99', title: 'p99 latency vs offered rate, open loop (ms, log scale)', xLabel: 'offered requests / s', yLabel: 'ms', series, logY: true }) },
     ] as Block[],
   };

@@ -11,7 +11,7 @@ export interface FixtureServer {
   /** Saturation req/s per round of wirings measured at saturation only. */
   compare?: Record<string, number[]>;
   /** Latency curve: p99 (ms) at each of CURVE_FRACTIONS of its own saturation, and at the common load; dropped share per fraction. */
-  curve?: { p99: number[]; dropped?: number[]; commonP99: number };
+  curve?: { p99: number[]; dropped?: number[]; commonP99: number; rawP99?: number[] };
 }
 
 /** The fixture's curve: fractions of each server's own saturation; the common load is half the slowest's. */
@@ -80,6 +80,11 @@ export function fixtureResults(servers: FixtureServer[], rates = [100, 400], wir
       CURVE_FRACTIONS.forEach((fraction, j) =>
         measurements.push(point(Math.round(own * fraction), s.curve?.p99[j] ?? NaN, s.curve?.dropped?.[j] ?? 0, { fraction, of: 'own', saturationRps: own })),
       );
+      // The raw echo at the same rates, where the fixture gives its p99.
+      s.curve.rawP99?.forEach((p99, j) => {
+        const fraction = CURVE_FRACTIONS[j] as number;
+        measurements.push({ ...point(Math.round(own * fraction), p99, 0, { fraction, of: 'own', saturationRps: own }), scenario: 'latency-raw' });
+      });
     }
   }
   return {
@@ -108,7 +113,7 @@ export function fixtureResults(servers: FixtureServer[], rates = [100, 400], wir
       connections: 50,
       wirings: [wiring],
       compare: [...new Set(servers.flatMap((s) => Object.keys(s.compare ?? {})))],
-      curve: { fractions: CURVE_FRACTIONS, commonFraction: 0.5, seconds: 5, p99BoundMs: 10 },
+      curve: { fractions: CURVE_FRACTIONS, commonFraction: 0.5, seconds: 5, p99BoundMs: 10, rawFractions: CURVE_FRACTIONS },
       studies: { ...STUDY_PROFILES.default, studies: [] },
       reliability: { ...RELIABILITY_PROFILES.default, checks: [] },
       command: 'pnpm bench:all',

@@ -9,7 +9,7 @@ export function caseTitle(c: Case, withWiring = true): string {
   const wiring = c.wiring && withWiring ? ` (${c.wiring})` : '';
   if (c.scenario === 'saturation-mcp') return `Saturation: MCP tools/call${wiring}`;
   if (c.scenario === 'saturation-raw') return 'Saturation: raw JSON echo';
-  if (c.fraction !== undefined) return `Latency vs load @ ${percent(c.fraction, 0)} of ${c.of === 'own' ? 'each server\'s own' : 'the slowest server\'s'} saturation${wiring}`;
+  if (c.fraction !== undefined) return `${c.scenario === 'latency-raw' ? 'Raw JSON echo at the MCP curve\'s rate' : 'Latency vs load'} @ ${percent(c.fraction, 0)} of ${c.of === 'own' ? 'each server\'s own' : 'the slowest server\'s'} saturation${wiring}`;
   const title = scenario(c.scenario).title;
   return `${title}${c.rate !== undefined ? ` @ ${num(c.rate)}/s` : ''}${c.op ? `: ${c.op}` : ''}${wiring}`;
 }
