@@ -230,7 +230,7 @@ function saturation(ctx: Ctx): Section {
 }
 
 /** The wirings from official to tuned, in the order each adds one change: what each step buys. */
-const ABLATION_STEPS = ['official', 'official-shared-validator', 'tuned-web', 'tuned'];
+const ABLATION_STEPS = ['official', 'official-shared-validator', 'tuned-web', 'tuned-listener', 'tuned'];
 
 function ablation(ctx: Ctx, mcp: Map<string, (Cell | null)[]>, raw: (Cell | null)[]): Block[] {
   const steps = ABLATION_STEPS.filter((w) => mcp.has(w));
@@ -255,7 +255,7 @@ function ablation(ctx: Ctx, mcp: Map<string, (Cell | null)[]>, raw: (Cell | null
     }
   });
   return [
-    { kind: 'text', text: '**Ablation: what each step from the official wiring to the tuned one buys.** Each step adds one change to the one above it (shared JSON Schema validator; one long-lived server behind the routed transport; no web Request/Response).' },
+    { kind: 'text', text: '**Ablation: what each step from the official wiring to the tuned one buys.** Each step adds one change to the one above it (shared JSON Schema validator; one long-lived server behind the routed transport; no web Request/Response; each request handed to the SDK\'s request handling past its message listener\'s response guards).' },
     { kind: 'table', head: ['Server', 'Wiring step', 'Req/s', '× previous step', '× official', '/ raw', 'p99'], rows },
   ];
 }

@@ -31,6 +31,12 @@ export class RoutedTransport implements Transport {
   private nextId = 0;
   private readonly routes = new Map<number, Route>();
 
+  /**
+   * @param deliverRequest where a request goes, already known to be one: the server's own request
+   * path (see sdk-request-path.ts); without it, the message listener the server set on connect.
+   */
+  constructor(private readonly deliverRequest?: (request: JSONRPCRequest) => void) {}
+
   async start(): Promise<void> {}
 
   async close(): Promise<void> {
@@ -51,7 +57,11 @@ export class RoutedTransport implements Transport {
       this.routes.set(id, { clientId: request.id, index, sink });
       ids.push(id);
     });
-    requests.forEach((request, index) => this.onmessage?.({ ...request, id: ids[index] as number }));
+    requests.forEach((request, index) => {
+      const message = { ...request, id: ids[index] as number };
+      if (this.deliverRequest) this.deliverRequest(message);
+      else this.onmessage?.(message);
+    });
     return ids;
   }
 

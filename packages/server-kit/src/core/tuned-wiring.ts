@@ -12,6 +12,7 @@ import { incomingFromRequest, toResponse, type Incoming, type Reply, type TextRe
 import { asksForProgress } from './official-wiring.js';
 import { CLIENT_CLOSED_MESSAGE, clientClosed, jsonRpcError, RPC } from './responses.js';
 import { RoutedTransport, type ReplySink } from './routed-transport.js';
+import { sdkRequestPath } from './sdk-request-path.js';
 import type { McpHandler, WiringOptions } from './wirings.js';
 
 /**
@@ -22,17 +23,26 @@ import type { McpHandler, WiringOptions } from './wirings.js';
  * transport does before that, in the same order and with the same answers.
  */
 export function createTunedWiring(options: WiringOptions): McpHandler {
-  return routedWiring(options, 'native');
+  return routedWiring(options, 'native', 'request-path');
 }
 
-/** The tuned wiring, but through web Request/Response like the SDK's transport (an ablation step). */
+/** The tuned wiring, but every request through the message listener the SDK installs on connect, as its own transports deliver them (an ablation step). */
+export function createTunedListenerWiring(options: WiringOptions): McpHandler {
+  return routedWiring(options, 'native', 'listener');
+}
+
+/** tuned-listener, but through web Request/Response like the SDK's transport (an ablation step). */
 export function createTunedWebWiring(options: WiringOptions): McpHandler {
-  return routedWiring(options, 'web');
+  return routedWiring(options, 'web', 'listener');
 }
 
-function routedWiring({ maxBodyBytes }: WiringOptions, io: 'native' | 'web'): McpHandler {
+/**
+ * `delivery`: `request-path` hands each request, classified by our checks, to the SDK's request
+ * handling (sdk-request-path.ts); `listener` to the message listener, which classifies it again.
+ */
+function routedWiring({ maxBodyBytes }: WiringOptions, io: 'native' | 'web', delivery: 'request-path' | 'listener'): McpHandler {
   const server = createMcpServer();
-  const transport = new RoutedTransport();
+  const transport = new RoutedTransport(delivery === 'request-path' ? sdkRequestPath(server) : undefined);
   // connect() wires the transport synchronously; its only await is our no-op start().
   void server.connect(transport);
   const answer = (incoming: Incoming) => answerPost(incoming, transport, maxBodyBytes);
