@@ -10,6 +10,7 @@ import {
 import { requestBodyTooLargeMessage } from '@modelcontextprotocol/sdk/server/requestBody.js';
 import { isJsonContentType } from '@modelcontextprotocol/sdk/shared/mediaType.js';
 import { onBodyEnd } from './body-end.js';
+import { skipResponseGuards } from './v2-request-path.js';
 import { isTextReply, watchClient, webUrl, type Incoming, type Reply } from './exchange.js';
 import { asksForProgress } from './official-wiring.js';
 import { clientClosed, jsonRpcError, RPC } from './responses.js';
@@ -35,7 +36,8 @@ export function createV2OfficialWiring({ maxBodyBytes }: WiringOptions): McpHand
  * server keeps its tools' JSON Schemas, which the official wiring converts again for every 2026
  * request. The 2026 era goes through the SDK's entry unchanged; a 2025 request gets JSON (SSE
  * only when it asks for progress), as from SDK v1, instead of the fallback's SSE-only answer.
- * (A pooled server keeps the last client's `clientInfo` when a request carries none; our tools
+ * Each pooled server's requests skip the listener's response guards (v2-request-path.ts). (A
+ * pooled server keeps the last client's `clientInfo` when a request carries none; our tools
  * never read it.)
  */
 export function createV2TunedWiring({ maxBodyBytes }: WiringOptions): McpHandler {
@@ -146,6 +148,7 @@ class ServerPool {
       if (server.server.transport === undefined) return server;
     }
     const server = createMcpServerV2();
+    skipResponseGuards(server);
     // Closed by its exchange (also a second time): serving nobody again.
     server.server.onclose = () => {
       if (server.server.transport === undefined) this.idle.add(server);
