@@ -49,5 +49,7 @@ export function winnerText(w: Winner): string {
 export function microseconds(x: Cell | null): string {
   if (!x || x.requestsPerCpuSecond.n === 0) return 'not measured';
   const perSecond = x.requestsPerCpuSecond;
+  // Calls per CPU-second whose interval reaches 0 put no upper bound on the time a call takes.
+  if (perSecond.ci95 && perSecond.ci95[0] <= 0) return `${num(1e6 / perSecond.mean, 0)} (95% CI: ≥ ${num(1e6 / perSecond.ci95[1], 0)}, no upper bound)`;
   return withCi({ ...perSecond, mean: 1e6 / perSecond.mean, ci95: perSecond.ci95 ? [1e6 / perSecond.ci95[1], 1e6 / perSecond.ci95[0]] : null }, (v) => num(v, 0));
 }
