@@ -31,7 +31,7 @@ describe('the MCP tail beside the raw echo', () => {
     const blocks = tailGapBlocks(ctx);
     const table = blocks.find((b) => b.kind === 'table');
     expect(table && 'rows' in table ? table.rows.length : 0).toBe(3);
-    expect(blocks[0] && 'text' in blocks[0] ? blocks[0].text : '').toContain('1 of 2 point(s) there did not');
+    expect(blocks[0] && 'text' in blocks[0] ? blocks[0].text : '').toContain('1 of 2 did not (hono)');
     expect(tailGapBlocks(reportContext(fixtureResults([{ name: 'bun', mcp: [1], raw: [1], p99At: {}, curve: { p99: [1, 1, 1], commonP99: 1 } }])))).toEqual([]);
   });
 });

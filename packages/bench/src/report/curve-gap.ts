@@ -47,12 +47,13 @@ export function tailGaps(ctx: Ctx): TailGap[] {
   });
 }
 
-export function tailGapBlocks(ctx: Ctx): Block[] {
+/** The gap as a table and a sentence on the targets; null where no raw echo was measured beside the curve. */
+export function tailGapTable(ctx: Ctx): { head: string[]; rows: string[][]; verdict: string } | null {
   const gaps = tailGaps(ctx);
-  if (gaps.length === 0) return [];
+  if (gaps.length === 0) return null;
   const rows = gaps.map((g) => [
-    `${percent(g.fraction, 0)} of its own`,
     g.server,
+    `${percent(g.fraction, 0)} of its own`,
     num(g.rate),
     ms(g.mcpP99),
     ms(g.rawP99),
@@ -60,13 +61,27 @@ export function tailGapBlocks(ctx: Ctx): Block[] {
     g.met === null ? '—' : g.met ? 'yes' : 'no',
   ]);
   const judged = gaps.filter((g) => g.met !== null);
-  const missed = judged.filter((g) => !g.met).length;
-  const verdict = judged.length === 0 ? 'no point was at or below that load' : missed === 0 ? 'every point there met it' : `${missed} of ${judged.length} point(s) there did not`;
+  const missed = judged.filter((g) => !g.met);
+  const verdict =
+    judged.length === 0
+      ? 'no point was at or below that load'
+      : missed.length === 0
+        ? 'every server met it'
+        : `${missed.length} of ${judged.length} did not (${missed.map((g) => g.server).join(', ')})`;
+  return { head: ['Server', 'Load', 'Offered/s', 'MCP p99', 'Raw echo p99', 'MCP / raw (95% CI)', 'Met'], rows, verdict };
+}
+
+/** What *Met* means, in a sentence. */
+export const TAIL_TARGETS_TEXT = `at up to ${percent(TAIL_TARGET_FRACTION, 0)} of a server's saturation, p99 at most ${TAIL_GAP_BOUND}× the same stack's raw echo at the same rate (paired by round, mean) and under ${ms(TAIL_TARGET_MS)}`;
+
+export function tailGapBlocks(ctx: Ctx): Block[] {
+  const table = tailGapTable(ctx);
+  if (table === null) return [];
   return [
     {
       kind: 'text',
-      text: `**The MCP path's tail beside its HTTP stack's own.** At these points the same stack's raw JSON echo (no MCP) was offered the MCP server's rate right after it, in the same round, so the gap is what the MCP path adds. *Met*, at up to ${percent(TAIL_TARGET_FRACTION, 0)} of a server's saturation: p99 at most ${TAIL_GAP_BOUND}× the echo's (paired by round, mean) and under ${ms(TAIL_TARGET_MS)}; ${verdict}.`,
+      text: `**The MCP path's tail beside its HTTP stack's own.** At these points the same stack's raw JSON echo (no MCP) was offered the MCP server's rate right after it, in the same round, so the gap is what the MCP path adds. *Met*: ${TAIL_TARGETS_TEXT}; ${table.verdict}.`,
     },
-    { kind: 'table', head: ['Load', 'Server', 'Offered/s', 'MCP p99', 'Raw echo p99', 'MCP / raw (95% CI)', 'Met'], rows },
+    { kind: 'table', head: table.head, rows: table.rows },
   ];
 }
