@@ -78,7 +78,6 @@ export function pathOf(url: string): string {
 
 /** An `Incoming` over a web `Request`: the fetch servers (Bun.serve, Deno.serve), Hono's request, in-process tests. */
 export function incomingFromRequest(request: Request): Incoming {
-  let path: string | undefined;
   // A request without a body has received it; one with a body, once a reader has read it to its end.
   let received = request.body === null;
   let forwarded: Request | undefined;
@@ -88,9 +87,10 @@ export function incomingFromRequest(request: Request): Incoming {
   };
   return {
     method: request.method,
-    get path() {
-      return (path ??= pathOf(request.url));
-    },
+    // A data property, not a getter: every request is routed by its path, and on V8 an object
+    // literal with a getter of its own keeps what the getter closes over alive through young
+    // collections (a loop of them on Node 24: ~12 MB promoted a scavenge; docs/design.md).
+    path: pathOf(request.url),
     header: (name) => request.headers.get(name) ?? undefined,
     async readBody(limit) {
       // A declared length within the limit reads in one go (@hono/node-server's fast path);
