@@ -5,8 +5,8 @@
 // At the fractions the curve names, the same stack's raw JSON echo (no MCP) is then offered the
 // same rates, so the report sets the MCP path's p99 beside its HTTP stack's own.
 import { launchServer, serverEntry, type RunningServer } from '@mcp-runtimes/registry';
-import { checkEcho } from './echo-check.js';
 import { gateServer } from './k6.js';
+import { launchCheckedEcho } from './live-servers.js';
 import { errorRate, perCpu } from './measurement.js';
 import { runOha, type OpenLoopOptions } from './oha.js';
 import { round3, waitForQuiet, watchProcess } from './process-usage.js';
@@ -59,6 +59,7 @@ export async function measureCurves(run: CurveRun): Promise<{ measurements: Meas
     for (let round = 1; round <= settings.repeats; round++) {
       for (const [server, saturation] of own) {
         const entry = serverEntry(server);
+        const points = curvePoints(settings, saturation, slowest);
         const background = await waitForQuiet();
         let running: RunningServer;
         try {
@@ -75,7 +76,6 @@ export async function measureCurves(run: CurveRun): Promise<{ measurements: Meas
             continue;
           }
           const target = { url: running.urls[entry.saturationListener] ?? running.url, protocol: entry.saturationListener, inFlight: settings.connections, prefix: generatorPin, era: eraOf(wiring) };
-          const points = curvePoints(settings, saturation, slowest);
           await runOha(tools.oha, { ...target, rate: points[0]?.rate ?? 1, seconds: curveWarmupSeconds(settings) });
           for (const point of points) {
             const m = await measurePoint(tools.oha, { ...target, rate: point.rate, seconds: curve.seconds }, running.process.pid as number);
@@ -90,7 +90,7 @@ export async function measureCurves(run: CurveRun): Promise<{ measurements: Meas
           const exit = await running.stop();
           if (exit.code !== 0) fail({ server, wiring, round, stage: 'stop', message: `exited with code ${exit.code} (signal ${exit.signal}) on SIGTERM` });
         }
-        const rawPoints = curvePoints(settings, saturation, slowest).filter((p) => p.load.of === 'own' && (curve.rawFractions ?? []).includes(p.load.fraction));
+        const rawPoints = points.filter((p) => p.load.of === 'own' && (curve.rawFractions ?? []).includes(p.load.fraction));
         if (rawPoints.length > 0) measurements.push(...(await measureRawPoints(run, server, wiring, round, rawPoints)));
       }
     }
@@ -106,20 +106,13 @@ async function measureRawPoints(run: CurveRun, server: string, wiring: string, r
   const { settings, tools, serverPin, generatorPin, log, fail } = run;
   const measurements: Measurement[] = [];
   const background = await waitForQuiet();
-  let echo: RunningServer;
-  try {
-    echo = await launchServer(server, { program: 'echo', prefix: serverPin });
-  } catch (error) {
-    fail({ server, wiring, round, stage: 'start', message: `latency curve, raw echo: ${(error as Error).message}` });
+  const echo = await launchCheckedEcho(server, serverPin);
+  if ('error' in echo) {
+    fail({ server, wiring, round, stage: echo.stage, message: `latency curve, ${echo.error}` });
     return measurements;
   }
   try {
     const protocol = serverEntry(server).saturationListener;
-    const problem = await checkEcho(echo.url, protocol);
-    if (problem) {
-      fail({ server, wiring, round, stage: 'gate', message: `latency curve, raw echo: ${problem}` });
-      return measurements;
-    }
     const target = { url: echo.url, protocol, inFlight: settings.connections, prefix: generatorPin, era: eraOf(wiring) };
     if (settings.warmupSeconds > 0) await runOha(tools.oha, { ...target, rate: points[0]?.rate ?? 1, seconds: RAW_WARMUP_SECONDS });
     for (const point of points) {

@@ -87,20 +87,33 @@ export async function gateAndWarm(live: LiveServer, round: number, settings: Ben
   return { ...gate, wiring: live.wiring };
 }
 
-/** Starts a stack's raw echo, checks its answer and warms it up for a second (the JIT compiles its path). */
-export async function startEcho(name: string, tools: Toolchain, pins: Pins): Promise<LiveServer | { error: string; stage: 'start' | 'gate' }> {
-  const entry = serverEntry(name);
+/** Why a raw echo could not be measured, and at which stage. */
+export interface EchoFailure {
+  error: string;
+  stage: 'start' | 'gate';
+}
+
+/** Starts a stack's raw echo on the server core and checks its answer; stopped again if it answers wrong. */
+export async function launchCheckedEcho(name: string, serverPin: string[]): Promise<RunningServer | EchoFailure> {
   let server: RunningServer;
   try {
-    server = await launchServer(name, { program: 'echo', prefix: pins.server });
+    server = await launchServer(name, { program: 'echo', prefix: serverPin });
   } catch (error) {
     return { error: `raw echo: ${(error as Error).message}`, stage: 'start' };
   }
-  const problem = await checkEcho(server.url, entry.saturationListener).catch((error: Error) => error.message);
+  const problem = await checkEcho(server.url, serverEntry(name).saturationListener).catch((error: Error) => error.message);
   if (problem) {
     await server.stop();
     return { error: `raw echo: ${problem}`, stage: 'gate' };
   }
+  return server;
+}
+
+/** Starts a stack's raw echo, checks its answer and warms it up for a second (the JIT compiles its path). */
+export async function startEcho(name: string, tools: Toolchain, pins: Pins): Promise<LiveServer | EchoFailure> {
+  const entry = serverEntry(name);
+  const server = await launchCheckedEcho(name, pins.server);
+  if ('error' in server) return server;
   const live: LiveServer = {
     kind: 'echo',
     name,

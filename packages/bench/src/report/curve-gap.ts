@@ -2,7 +2,8 @@
 // echo was offered the same rate right after the MCP server, each server's p99 over the echo's,
 // paired by round, and whether the MCP path stays within the targets a reference server sets.
 import type { Measurement } from '../results.js';
-import { measurementsOf, type Case } from '../summarise.js';
+import { summarise } from '../stats.js';
+import { caseOf, measurementsOf } from '../summarise.js';
 import type { Ctx } from './context.js';
 import { ms, num, percent, withCi } from './format.js';
 import { pairedRatio } from './paired.js';
@@ -27,13 +28,13 @@ export interface TailGap {
   met: boolean | null;
 }
 
-const mean = (runs: readonly Measurement[], value: (m: Measurement) => number) => runs.reduce((sum, m) => sum + value(m), 0) / runs.length;
+const mean = (runs: readonly Measurement[], value: (m: Measurement) => number) => summarise(runs.map(value)).mean;
 
 /** Every (server, fraction) of the primary wiring's curve with the raw echo measured beside it. */
 export function tailGaps(ctx: Ctx): TailGap[] {
   const raw = ctx.cases.filter((c) => c.scenario === 'latency-raw' && c.wiring === ctx.primary && c.fraction !== undefined);
   return raw.flatMap((r) => {
-    const mcpCase: Case = { ...r, key: '', scenario: 'latency' };
+    const mcpCase = caseOf({ scenario: 'latency', wiring: r.wiring, fraction: r.fraction, of: r.of });
     return ctx.servers.flatMap((server) => {
       const echo = measurementsOf(ctx.results, r, server);
       const mcp = measurementsOf(ctx.results, mcpCase, server);
